@@ -1,0 +1,172 @@
+package dk.mitforlob;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.helidon.health.checks.HealthChecks;
+import io.helidon.integrations.openapi.ui.OpenApiUi;
+import io.helidon.openapi.OpenApiFeature;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+
+import dk.mitforlob.citizen.Citizens;
+import dk.mitforlob.citizen.MeService;
+import dk.mitforlob.citizen.MongoCitizenRepository;
+import dk.mitforlob.demo.DemoMode;
+import dk.mitforlob.platform.audit.AuditTrail;
+import dk.mitforlob.platform.audit.MongoAuditLog;
+import dk.mitforlob.platform.config.Settings;
+import dk.mitforlob.platform.http.ProblemResponses;
+import dk.mitforlob.platform.http.RequestLog;
+import dk.mitforlob.platform.http.RouteTable;
+import dk.mitforlob.platform.security.AccessTokenVerifier;
+import dk.mitforlob.platform.security.BearerAuthentication;
+import dk.mitforlob.platform.security.CprHmac;
+import dk.mitforlob.platform.storage.EmbeddedMongo;
+import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.platform.storage.StoreHealthCheck;
+
+/**
+ * The service wired by hand: store, security, features, HTTP. {@link Main} starts it for real;
+ * tests start it on a free port with their own issuers and store.
+ */
+public final class Application implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Application.class.getName());
+    static final String API = "/api/v1";
+
+    private final WebServer server;
+    private final List<AutoCloseable> resources;
+
+    private Application(WebServer server, List<AutoCloseable> resources) {
+        this.server = server;
+        this.resources = resources;
+    }
+
+    public static Application start(Settings settings, Clock clock) {
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            DemoMode demo = null;
+            if (settings.demo()) {
+                demo = DemoMode.start(settings);
+                resources.add(demo);
+                settings = demo.trustingDevIssuer(settings);
+            }
+            MongoStore store = openStore(settings);
+            resources.add(store);
+
+            Features features = new Features(settings, store, clock);
+            WebServer server = server(settings, store, features);
+            resources.add(server::stop);
+            if (demo != null) {
+                demo.seed(settings, features.citizens(), server.port());
+            }
+            LOG.log(Level.INFO, "Mit Forløb is listening on port " + server.port()
+                    + (settings.demo() ? " in demo mode" : ""));
+            return new Application(server, resources);
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    private static MongoStore openStore(Settings settings) {
+        if (settings.mongoUri().isPresent()) {
+            return MongoStore.connect(settings.mongoUri().get(), settings.mongoDatabase());
+        }
+        EmbeddedMongo embedded = settings.embeddedInMemory()
+                ? EmbeddedMongo.inMemory()
+                : EmbeddedMongo.onDisk(settings.dataDir());
+        return MongoStore.connect(embedded, settings.mongoDatabase());
+    }
+
+    private static WebServer server(Settings settings, MongoStore store, Features features) {
+        WebServer server = WebServer.builder()
+                .host(settings.host())
+                .port(settings.port())
+                .maxPayloadSize(settings.maxBodyBytes())
+                .directHandlers(ProblemResponses.directHandlers())
+                .featuresDiscoverServices(false)
+                .addFeature(ObserveFeature.builder()
+                        .observersDiscoverServices(false)
+                        .addObserver(HealthObserver.builder()
+                                .useSystemServices(false)
+                                .details(true)
+                                .addCheck(HealthChecks.deadlockCheck())
+                                .addCheck(HealthChecks.heapMemoryCheck())
+                                .addCheck(new StoreHealthCheck(store))
+                                .build())
+                        .addObserver(MetricsObserver.create())
+                        .build())
+                .addFeature(OpenApiFeature.builder()
+                        .servicesDiscoverServices(false)
+                        .staticFile("api-spec/openapi.yaml")
+                        .addService(OpenApiUi.create())
+                        .build())
+                .routing(routing -> routing(routing, features))
+                .build()
+                .start();
+        if (server.port() < 0) {
+            server.stop();
+            throw new IllegalStateException("Cannot listen on " + settings.host() + ":" + settings.port()
+                    + "; is another process using it? Set SERVER_PORT to a free port");
+        }
+        return server;
+    }
+
+    static void routing(HttpRouting.Builder routing, Features features) {
+        RouteTable routes = new RouteTable();
+        new ProblemResponses(routes).install(routing);
+        routing.addFilter(new RequestLog());
+        routing.addFilter(new BearerAuthentication(features.tokenVerifier()));
+        for (HttpService service : features.apiServices()) {
+            routes.record(API, service);
+            routing.register(API, service);
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Shutting down " + resources.get(i) + " failed", e);
+            }
+        }
+        resources.clear();
+    }
+
+    /** The feature objects, wired once. */
+    record Features(AccessTokenVerifier tokenVerifier, Citizens citizens, AuditTrail audit,
+                    List<HttpService> apiServices) {
+
+        Features(Settings settings, MongoStore store, Clock clock) {
+            this(settings, store, clock, new CprHmac(settings.cprHmacKey()));
+        }
+
+        private Features(Settings settings, MongoStore store, Clock clock, CprHmac cprHmac) {
+            this(new AccessTokenVerifier(settings.issuers(), cprHmac),
+                    new Citizens(new MongoCitizenRepository(store), cprHmac, clock),
+                    new AuditTrail(new MongoAuditLog(store), clock));
+        }
+
+        private Features(AccessTokenVerifier verifier, Citizens citizens, AuditTrail audit) {
+            this(verifier, citizens, audit, List.of(new MeService(citizens)));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dk.mitforlob;
+
+import java.time.Clock;
+
+import dk.mitforlob.platform.config.Logging;
+import dk.mitforlob.platform.config.Settings;
+
+/** Starts Mit Forløb from environment variables; with none set, in demo mode. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Settings settings;
+        try {
+            settings = Settings.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("Mit Forløb cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Logging.configure(settings.logFormat());
+        Application application;
+        try {
+            application = Application.start(settings, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            System.getLogger(Main.class.getName()).log(System.Logger.Level.ERROR, "Mit Forløb failed to start", e);
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(application::close, "shutdown"));
+    }
+}

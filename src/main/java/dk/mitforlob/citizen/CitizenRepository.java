@@ -1,0 +1,35 @@
+package dk.mitforlob.citizen;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where enrolled citizens are kept. */
+public interface CitizenRepository {
+
+    Optional<Citizen> byId(String id);
+
+    Optional<Citizen> byCprHmac(String cprHmac);
+
+    Optional<Citizen> byExternalRef(String municipality, String externalRef);
+
+    /** Stores a new citizen; false when the id, the CPR or the municipality's reference is already taken. */
+    boolean insert(Citizen citizen);
+
+    /** Replaces the citizen if it still has {@code expectedVersion}; false when someone else changed it first. */
+    boolean replace(Citizen citizen, long expectedVersion);
+
+    /**
+     * Citizens of a municipality ordered by name then id, starting after the position given.
+     *
+     * @param caseworkerId only those assigned to this caseworker, when present
+     * @param after        name and id of the last citizen of the previous page, when there was one
+     */
+    List<Citizen> inMunicipality(String municipality, Optional<String> caseworkerId, Optional<Position> after,
+                                 int limit);
+
+    /** How many citizens each programme has in the municipality, or everywhere when {@code municipality} is empty. */
+    long count(Optional<String> municipality, Optional<Programme> programme);
+
+    record Position(String name, String id) {
+    }
+}

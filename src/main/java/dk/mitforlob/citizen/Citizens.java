@@ -1,0 +1,109 @@
+package dk.mitforlob.citizen;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dk.mitforlob.platform.errors.Rejection;
+import dk.mitforlob.platform.ids.Ids;
+import dk.mitforlob.platform.security.Caller;
+import dk.mitforlob.platform.security.CprHmac;
+
+/** Finding enrolled citizens, and enrolling them on behalf of their municipality's case system. */
+public final class Citizens {
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final CitizenRepository repository;
+    private final CprHmac cprHmac;
+    private final Clock clock;
+
+    public Citizens(CitizenRepository repository, CprHmac cprHmac, Clock clock) {
+        this.repository = repository;
+        this.cprHmac = cprHmac;
+        this.clock = clock;
+    }
+
+    /** The citizen a citizen token belongs to; 404 {@code citizen-not-enrolled} when their municipality has not enrolled them. */
+    public Citizen signedIn(Caller caller) {
+        return caller.citizenKey()
+                .flatMap(repository::byCprHmac)
+                .orElseThrow(() -> Rejection.notFound("citizen-not-enrolled",
+                        "You are not enrolled in Mit Forløb; your job centre enrolls you when your programme starts"));
+    }
+
+    /**
+     * A citizen of {@code municipality}. A citizen of another municipality is reported as not found,
+     * so that a caller cannot learn who is enrolled elsewhere.
+     */
+    public Citizen inMunicipality(String municipality, String citizenId) {
+        return repository.byId(citizenId)
+                .filter(citizen -> citizen.municipality().equals(municipality))
+                .orElseThrow(() -> Rejection.notFound("citizen-not-found",
+                        "No citizen with this id is enrolled in municipality " + municipality));
+    }
+
+    public Optional<Citizen> byId(String citizenId) {
+        return repository.byId(citizenId);
+    }
+
+    public List<Citizen> caseload(String municipality, Optional<String> caseworkerId,
+                                  Optional<CitizenRepository.Position> after, int limit) {
+        return repository.inMunicipality(municipality, caseworkerId, after, limit);
+    }
+
+    public long count(Optional<String> municipality, Optional<Programme> programme) {
+        return repository.count(municipality, programme);
+    }
+
+    /** The result of an enrollment: the citizen as stored, and whether this call created or changed it. */
+    public record EnrollmentOutcome(Citizen citizen, boolean created, boolean changed) {
+    }
+
+    /**
+     * Enrolls a citizen under the case system's reference, or updates them. Safe to repeat: the same
+     * request again changes nothing and returns the same id.
+     */
+    public EnrollmentOutcome enroll(String municipality, String externalRef, Enrollment enrollment) {
+        Enrollment.validateExternalRef(externalRef);
+        enrollment.validate();
+        String hmac = cprHmac.digest(enrollment.cpr(), "cpr");
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Instant now = clock.instant();
+            Optional<Citizen> existing = repository.byExternalRef(municipality, externalRef);
+            if (existing.isPresent()) {
+                Citizen current = existing.get();
+                if (!current.cprHmac().equals(hmac)) {
+                    throw Rejection.conflict("external-ref-taken",
+                            "Reference " + externalRef + " already belongs to another citizen in this municipality");
+                }
+                Citizen updated = new Citizen(current.id(), municipality, externalRef, hmac, enrollment.name(),
+                        enrollment.programme(), enrollment.caseworker(), enrollment.contactPerson(),
+                        enrollment.languageOrDefault(), current.enrolledAt(), now, current.version() + 1);
+                if (updated.sameDetailsAs(current)) {
+                    return new EnrollmentOutcome(current, false, false);
+                }
+                if (repository.replace(updated, current.version())) {
+                    return new EnrollmentOutcome(updated, false, true);
+                }
+                continue;
+            }
+            Optional<Citizen> samePerson = repository.byCprHmac(hmac);
+            if (samePerson.isPresent()) {
+                throw samePerson.get().municipality().equals(municipality)
+                        ? Rejection.conflict("already-enrolled",
+                                "This person is already enrolled in this municipality under another reference")
+                        : Rejection.conflict("enrolled-elsewhere",
+                                "This person is enrolled by another municipality, which must end that enrollment first");
+            }
+            Citizen created = new Citizen(Ids.newId(), municipality, externalRef, hmac, enrollment.name(),
+                    enrollment.programme(), enrollment.caseworker(), enrollment.contactPerson(),
+                    enrollment.languageOrDefault(), now, now, 1);
+            if (repository.insert(created)) {
+                return new EnrollmentOutcome(created, true, true);
+            }
+        }
+        throw Rejection.conflict("concurrent-update", "The citizen was changed concurrently; try again");
+    }
+}

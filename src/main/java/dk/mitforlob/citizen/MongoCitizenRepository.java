@@ -1,0 +1,143 @@
+package dk.mitforlob.citizen;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+
+import dk.mitforlob.platform.storage.MongoStore;
+
+/** Citizens in the {@code citizens} collection, one document each. */
+public final class MongoCitizenRepository implements CitizenRepository {
+
+    private final MongoCollection<Document> citizens;
+
+    public MongoCitizenRepository(MongoStore store) {
+        this.citizens = store.collection("citizens");
+        citizens.createIndex(Indexes.ascending("cprHmac"), new IndexOptions().unique(true).name("cprHmac_unique"));
+        citizens.createIndex(Indexes.ascending("municipality", "externalRef"),
+                new IndexOptions().unique(true).name("municipality_externalRef_unique"));
+        citizens.createIndex(Indexes.ascending("municipality", "name", "_id"));
+        citizens.createIndex(Indexes.ascending("municipality", "caseworker.id", "name", "_id"));
+    }
+
+    @Override
+    public Optional<Citizen> byId(String id) {
+        return first(Filters.eq("_id", id));
+    }
+
+    @Override
+    public Optional<Citizen> byCprHmac(String cprHmac) {
+        return first(Filters.eq("cprHmac", cprHmac));
+    }
+
+    @Override
+    public Optional<Citizen> byExternalRef(String municipality, String externalRef) {
+        return first(Filters.and(Filters.eq("municipality", municipality), Filters.eq("externalRef", externalRef)));
+    }
+
+    @Override
+    public boolean insert(Citizen citizen) {
+        try {
+            citizens.insertOne(toDocument(citizen));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean replace(Citizen citizen, long expectedVersion) {
+        try {
+            return citizens.replaceOne(Filters.and(Filters.eq("_id", citizen.id()), Filters.eq("version", expectedVersion)),
+                    toDocument(citizen)).getMatchedCount() == 1;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<Citizen> inMunicipality(String municipality, Optional<String> caseworkerId, Optional<Position> after,
+                                        int limit) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.eq("municipality", municipality));
+        caseworkerId.ifPresent(id -> filters.add(Filters.eq("caseworker.id", id)));
+        after.ifPresent(position -> filters.add(Filters.or(
+                Filters.gt("name", position.name()),
+                Filters.and(Filters.eq("name", position.name()), Filters.gt("_id", position.id())))));
+        List<Citizen> found = new ArrayList<>();
+        citizens.find(Filters.and(filters)).sort(Sorts.ascending("name", "_id")).limit(limit)
+                .forEach(doc -> found.add(fromDocument(doc)));
+        return found;
+    }
+
+    @Override
+    public long count(Optional<String> municipality, Optional<Programme> programme) {
+        List<Bson> filters = new ArrayList<>();
+        municipality.ifPresent(code -> filters.add(Filters.eq("municipality", code)));
+        programme.ifPresent(p -> filters.add(Filters.eq("programme", p.code())));
+        return citizens.countDocuments(filters.isEmpty() ? new Document() : Filters.and(filters));
+    }
+
+    private Optional<Citizen> first(Bson filter) {
+        return Optional.ofNullable(citizens.find(filter).first()).map(MongoCitizenRepository::fromDocument);
+    }
+
+    static Document toDocument(Citizen c) {
+        Document doc = new Document("_id", c.id())
+                .append("municipality", c.municipality())
+                .append("externalRef", c.externalRef())
+                .append("cprHmac", c.cprHmac())
+                .append("name", c.name())
+                .append("programme", c.programme().code())
+                .append("language", c.language().code())
+                .append("enrolledAt", Date.from(c.enrolledAt()))
+                .append("updatedAt", Date.from(c.updatedAt()))
+                .append("version", c.version());
+        if (c.caseworker() != null) {
+            doc.append("caseworker", new Document("id", c.caseworker().id()).append("name", c.caseworker().name()));
+        }
+        if (c.contactPerson() != null) {
+            ContactPerson p = c.contactPerson();
+            doc.append("contactPerson", new Document("name", p.name()).append("phone", p.phone())
+                    .append("email", p.email()).append("officeHours", p.officeHours()));
+        }
+        return doc;
+    }
+
+    static Citizen fromDocument(Document doc) {
+        Document caseworker = doc.get("caseworker", Document.class);
+        Document contact = doc.get("contactPerson", Document.class);
+        return new Citizen(
+                doc.getString("_id"),
+                doc.getString("municipality"),
+                doc.getString("externalRef"),
+                doc.getString("cprHmac"),
+                doc.getString("name"),
+                Programme.fromCode(doc.getString("programme")),
+                caseworker == null ? null : new CaseworkerRef(caseworker.getString("id"), caseworker.getString("name")),
+                contact == null ? null : new ContactPerson(contact.getString("name"), contact.getString("phone"),
+                        contact.getString("email"), contact.getString("officeHours")),
+                Language.fromCode(doc.getString("language")),
+                doc.getDate("enrolledAt").toInstant(),
+                doc.getDate("updatedAt").toInstant(),
+                doc.get("version", Number.class).longValue());
+    }
+}

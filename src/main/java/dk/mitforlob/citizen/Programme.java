@@ -1,0 +1,31 @@
+package dk.mitforlob.citizen;
+
+import java.util.Arrays;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The employment programme a citizen is enrolled in. */
+public enum Programme {
+    /** Ressourceforløb: for people far from the labour market. */
+    RESOURCE_PROGRAMME("resource-programme"),
+    /** Aktivitetsparat kontanthjælp: cash benefit, ready for activities but not yet for work. */
+    ACTIVITY_READY_CASH_BENEFIT("activity-ready-cash-benefit");
+
+    private final String code;
+
+    Programme(String code) {
+        this.code = code;
+    }
+
+    @JsonValue
+    public String code() {
+        return code;
+    }
+
+    @JsonCreator
+    public static Programme fromCode(String code) {
+        return Arrays.stream(values()).filter(p -> p.code.equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown programme " + code));
+    }
+}

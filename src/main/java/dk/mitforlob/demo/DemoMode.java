@@ -1,0 +1,44 @@
+package dk.mitforlob.demo;
+
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+
+import dk.mitforlob.citizen.Citizens;
+import dk.mitforlob.platform.config.Settings;
+
+/** Everything demo mode adds: the development issuer, the demo people and data, and their tokens. */
+public final class DemoMode implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(DemoMode.class.getName());
+
+    private final DevIssuer issuer;
+
+    private DemoMode(DevIssuer issuer) {
+        this.issuer = issuer;
+    }
+
+    /** Starts the development issuer; refuses outside demo mode. */
+    public static DemoMode start(Settings settings) {
+        return new DemoMode(DevIssuer.start(settings));
+    }
+
+    /** The settings with the development issuers trusted in addition to any configured ones. */
+    public Settings trustingDevIssuer(Settings settings) {
+        return settings.withIssuers(issuer.trustedIssuers());
+    }
+
+    /** Seeds the demo data and writes the tokens file; returns the file. */
+    public Path seed(Settings settings, Citizens citizens, int serverPort) {
+        DemoData.seed(citizens);
+        Path tokens = DemoTokens.write(issuer, settings.dataDir());
+        LOG.log(Level.INFO, "Demo mode: access tokens for the demo people (valid 24 h) are in " + tokens);
+        LOG.log(Level.INFO, "Try: curl -H \"Authorization: Bearer $(jq -r '.\"citizen-anna\"' " + tokens + ")\" "
+                + "http://localhost:" + serverPort + "/api/v1/me");
+        return tokens;
+    }
+
+    @Override
+    public void close() {
+        issuer.close();
+    }
+}

@@ -1,0 +1,216 @@
+package dk.mitforlob.platform.config;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import dk.mitforlob.platform.security.Role;
+import dk.mitforlob.platform.security.TrustedIssuer;
+
+/**
+ * Every setting of the service, read from environment variables with defaults (README.md lists
+ * them). With nothing set the service runs in demo mode on embedded defaults; production mode
+ * refuses to start without a real MongoDB, trusted issuers and a CPR key.
+ */
+public record Settings(
+        Mode mode,
+        String host,
+        int port,
+        Optional<String> mongoUri,
+        String mongoDatabase,
+        Path dataDir,
+        boolean embeddedInMemory,
+        List<TrustedIssuer> issuers,
+        byte[] cprHmacKey,
+        long maxBodyBytes,
+        int devIssuerPort,
+        LogFormat logFormat,
+        int hoursWindowDays) {
+
+    public enum Mode { DEMO, PRODUCTION }
+
+    public enum LogFormat { TEXT, JSON }
+
+    public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+    public Settings {
+        issuers = List.copyOf(issuers);
+        cprHmacKey = cprHmacKey.clone();
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("SERVER_PORT must be between 0 and 65535");
+        }
+        if (maxBodyBytes < 1024) {
+            throw new IllegalArgumentException("MITFORLOB_MAX_BODY_BYTES must be at least 1024");
+        }
+        if (hoursWindowDays < 1 || hoursWindowDays > 3660) {
+            throw new IllegalArgumentException("MITFORLOB_HOURS_WINDOW_DAYS must be between 1 and 3660");
+        }
+        if (cprHmacKey.length < 32) {
+            throw new IllegalArgumentException("MITFORLOB_CPR_HMAC_KEY must decode to at least 32 bytes");
+        }
+        if (mode == Mode.PRODUCTION) {
+            if (mongoUri.isEmpty()) {
+                throw new IllegalArgumentException("Production mode needs MONGODB_URI");
+            }
+            if (issuers.isEmpty()) {
+                throw new IllegalArgumentException("Production mode needs trusted issuers (MITFORLOB_ISSUERS)");
+            }
+        }
+    }
+
+    public boolean demo() {
+        return mode == Mode.DEMO;
+    }
+
+    @Override
+    public byte[] cprHmacKey() {
+        return cprHmacKey.clone();
+    }
+
+    /** Reads the settings from environment variables. */
+    public static Settings fromEnvironment(Map<String, String> env) {
+        Mode mode = switch (env.getOrDefault("MITFORLOB_MODE", "demo").strip().toLowerCase()) {
+            case "demo" -> Mode.DEMO;
+            case "production" -> Mode.PRODUCTION;
+            default -> throw new IllegalArgumentException("MITFORLOB_MODE must be 'demo' or 'production'");
+        };
+        Optional<String> cprKey = value(env, "MITFORLOB_CPR_HMAC_KEY");
+        if (mode == Mode.PRODUCTION && cprKey.isEmpty()) {
+            throw new IllegalArgumentException("Production mode needs MITFORLOB_CPR_HMAC_KEY (base64, 32 bytes or more)");
+        }
+        return new Settings(
+                mode,
+                env.getOrDefault("SERVER_HOST", "0.0.0.0"),
+                integer(env, "SERVER_PORT", 8080),
+                value(env, "MONGODB_URI"),
+                env.getOrDefault("MONGODB_DATABASE", "mitforlob"),
+                Path.of(env.getOrDefault("MITFORLOB_DATA_DIR", "./data")),
+                "memory".equalsIgnoreCase(env.getOrDefault("MITFORLOB_EMBEDDED_STORE", "file")),
+                issuers(env),
+                cprKey.map(Settings::decodeKey).orElseGet(Settings::demoKey),
+                integer(env, "MITFORLOB_MAX_BODY_BYTES", (int) DEFAULT_MAX_BODY_BYTES),
+                integer(env, "MITFORLOB_DEV_ISSUER_PORT", 8090),
+                switch (env.getOrDefault("MITFORLOB_LOG_FORMAT", mode == Mode.DEMO ? "text" : "json").toLowerCase()) {
+                    case "text" -> LogFormat.TEXT;
+                    case "json" -> LogFormat.JSON;
+                    default -> throw new IllegalArgumentException("MITFORLOB_LOG_FORMAT must be 'text' or 'json'");
+                },
+                integer(env, "MITFORLOB_HOURS_WINDOW_DAYS", 90));
+    }
+
+    public Settings withIssuers(List<TrustedIssuer> moreIssuers) {
+        List<TrustedIssuer> all = new ArrayList<>(issuers);
+        all.addAll(moreIssuers);
+        return new Settings(mode, host, port, mongoUri, mongoDatabase, dataDir, embeddedInMemory, all, cprHmacKey,
+                maxBodyBytes, devIssuerPort, logFormat, hoursWindowDays);
+    }
+
+    /** The key demo mode uses when none is set: fixed, so demo data survives restarts. Never for production. */
+    public static byte[] demoKey() {
+        try {
+            return MessageDigest.getInstance("SHA-256")
+                    .digest("mitforlob demo only - not a secret".getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] decodeKey(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("MITFORLOB_CPR_HMAC_KEY must be base64");
+        }
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private static int integer(Map<String, String> env, String name, int defaultValue) {
+        Optional<String> value = value(env, name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.get());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + value.get() + "'");
+        }
+    }
+
+    /** Trusted issuers from MITFORLOB_ISSUERS (JSON) or the file MITFORLOB_ISSUERS_FILE (JSON or YAML). */
+    private static List<TrustedIssuer> issuers(Map<String, String> env) {
+        Optional<String> inline = value(env, "MITFORLOB_ISSUERS");
+        Optional<String> file = value(env, "MITFORLOB_ISSUERS_FILE");
+        if (inline.isPresent() && file.isPresent()) {
+            throw new IllegalArgumentException("Set MITFORLOB_ISSUERS or MITFORLOB_ISSUERS_FILE, not both");
+        }
+        try {
+            JsonNode list;
+            if (inline.isPresent()) {
+                list = new ObjectMapper().readTree(inline.get());
+            } else if (file.isPresent()) {
+                list = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(Path.of(file.get())));
+            } else {
+                return List.of();
+            }
+            if (list == null || !list.isArray()) {
+                throw new IllegalArgumentException("Trusted issuers must be a list");
+            }
+            List<TrustedIssuer> issuers = new ArrayList<>();
+            for (JsonNode entry : list) {
+                issuers.add(issuer(entry));
+            }
+            return issuers;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("Cannot read the trusted issuers: " + e.getMessage(), e);
+        }
+    }
+
+    private static TrustedIssuer issuer(JsonNode entry) {
+        Set<String> known = Set.of("name", "issuer", "audience", "jwksUri", "roles", "rolesClaim",
+                "municipalityClaim", "cprClaim", "subjectClaim");
+        entry.fieldNames().forEachRemaining(field -> {
+            if (!known.contains(field)) {
+                throw new IllegalArgumentException("Unknown setting '" + field + "' in a trusted issuer; known: " + known);
+            }
+        });
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (JsonNode role : entry.path("roles")) {
+            roles.add(Role.fromClaim(role.asText()).orElseThrow(() ->
+                    new IllegalArgumentException("Unknown role '" + role.asText() + "' in trusted issuer "
+                            + entry.path("name").asText())));
+        }
+        return new TrustedIssuer(
+                entry.path("name").asText(null),
+                entry.path("issuer").asText(null),
+                entry.path("audience").asText(null),
+                optional(entry, "jwksUri").map(URI::create),
+                roles,
+                optional(entry, "rolesClaim"),
+                optional(entry, "municipalityClaim"),
+                optional(entry, "cprClaim"),
+                optional(entry, "subjectClaim").orElse("sub"));
+    }
+
+    private static Optional<String> optional(JsonNode entry, String field) {
+        JsonNode value = entry.get(field);
+        return value == null || value.isNull() || value.asText().isBlank() ? Optional.empty() : Optional.of(value.asText());
+    }
+}

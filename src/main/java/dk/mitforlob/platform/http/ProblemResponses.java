@@ -1,0 +1,123 @@
+package dk.mitforlob.platform.http;
+
+import java.lang.System.Logger.Level;
+import java.util.Map;
+
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.NotFoundException;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import dk.mitforlob.platform.errors.Rejection;
+import dk.mitforlob.platform.json.Json;
+
+/**
+ * The one place where failures become responses: every error, whether raised by our code, by
+ * routing, or by the HTTP transport before routing (oversize or malformed requests), leaves as
+ * {@code application/problem+json} with a stable {@code code} and the request id.
+ */
+public final class ProblemResponses {
+
+    private static final System.Logger LOG = System.getLogger(ProblemResponses.class.getName());
+
+    private final RouteTable routes;
+
+    public ProblemResponses(RouteTable routes) {
+        this.routes = routes;
+    }
+
+    public void install(HttpRouting.Builder routing) {
+        routing.error(Rejection.class, (req, res, rejection) -> send(req, res, rejection));
+        routing.error(NotFoundException.class, (req, res, notFound) -> send(req, res, routes.noRoute(req)));
+        routing.error(HttpException.class, (req, res, e) -> send(req, res, fromHttpException(e)));
+        routing.error(Exception.class, (req, res, e) -> {
+            LOG.log(Level.ERROR, "Unexpected failure in " + req.prologue().method().text() + " "
+                    + req.prologue().uriPath().rawPath(), e);
+            send(req, res, new Rejection(Rejection.Kind.UNAVAILABLE, "internal-error",
+                    "Something went wrong on our side; the request can be retried"), 500);
+        });
+    }
+
+    public static void send(ServerRequest req, ServerResponse res, Rejection rejection) {
+        send(req, res, rejection, rejection.status());
+    }
+
+    private static void send(ServerRequest req, ServerResponse res, Rejection rejection, int status) {
+        String requestId = RequestId.of(req);
+        Problem problem = Problem.of(rejection, req.prologue().uriPath().rawPath(), requestId);
+        if (status != problem.status()) {
+            problem = new Problem(problem.type(), "Internal server error", status, problem.detail(), problem.code(),
+                    problem.instance(), requestId, problem.errors());
+        }
+        res.status(Status.create(status));
+        res.header(RequestId.HEADER, requestId);
+        res.header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        for (Map.Entry<String, String> header : rejection.headers().entrySet()) {
+            res.header(HeaderNames.create(header.getKey()), header.getValue());
+        }
+        res.send(Json.write(problem));
+    }
+
+    /** Problems raised by the transport before any routing, e.g. a body over the size limit. */
+    public static DirectHandlers directHandlers() {
+        DirectHandler handler = ProblemResponses::direct;
+        DirectHandlers.Builder builder = DirectHandlers.builder();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            builder.addHandler(type, handler);
+        }
+        return builder.build();
+    }
+
+    private static DirectHandler.TransportResponse direct(DirectHandler.TransportRequest request,
+                                                          DirectHandler.EventType type,
+                                                          Status status,
+                                                          ServerResponseHeaders headers,
+                                                          String message) {
+        Rejection rejection = switch (status.code()) {
+            case 413 -> new Rejection(Rejection.Kind.PAYLOAD_TOO_LARGE, "payload-too-large",
+                    "The request body is larger than this service accepts");
+            case 400 -> Rejection.badRequest("bad-request", "The request could not be understood");
+            case 403 -> Rejection.forbidden("forbidden", "The request is not allowed");
+            case 404 -> Rejection.notFound("not-found", "There is nothing at this address");
+            default -> new Rejection(Rejection.Kind.UNAVAILABLE, "internal-error",
+                    "Something went wrong on our side; the request can be retried");
+        };
+        String path = request.path() == null || request.path().isEmpty() ? null : request.path();
+        String requestId = RequestId.fromClientOrNew(request.headers().first(RequestId.HEADER).orElse(null)).value();
+        Problem problem = new Problem(Problem.of(rejection, path, requestId).type(), rejection.kind().title(),
+                status.code(), rejection.detail(), rejection.code(), path, requestId, null);
+        return DirectHandler.TransportResponse.builder()
+                .status(status)
+                .headers(headers)
+                .header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .header(RequestId.HEADER, requestId)
+                .entity(Json.write(problem))
+                .build();
+    }
+
+    private static Rejection fromHttpException(HttpException e) {
+        int code = e.status().code();
+        return switch (code) {
+            case 400 -> Rejection.badRequest("bad-request", "The request could not be understood");
+            case 404 -> Rejection.notFound("not-found", "There is nothing at this address");
+            case 413 -> new Rejection(Rejection.Kind.PAYLOAD_TOO_LARGE, "payload-too-large",
+                    "The request body is larger than this service accepts");
+            case 415 -> new Rejection(Rejection.Kind.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "The request body must be application/json");
+            default -> {
+                if (code >= 500) {
+                    LOG.log(Level.ERROR, "HTTP failure", e);
+                }
+                yield new Rejection(code >= 500 ? Rejection.Kind.UNAVAILABLE : Rejection.Kind.BAD_REQUEST,
+                        code >= 500 ? "internal-error" : "bad-request", "The request could not be handled");
+            }
+        };
+    }
+}

@@ -1,0 +1,171 @@
+package dk.mitforlob.platform.json;
+
+import java.io.IOException;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import dk.mitforlob.platform.errors.FieldError;
+import dk.mitforlob.platform.errors.Rejection;
+
+/**
+ * The one JSON configuration of the service: strict on input (unknown fields, wrong types and
+ * trailing garbage are refused), ISO-8601 dates and times, no nulls on output.
+ */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    private Json() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise " + value.getClass().getName(), e);
+        }
+    }
+
+    public static String writeString(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise " + value.getClass().getName(), e);
+        }
+    }
+
+    /** Reads a request body; anything but well-formed JSON of the right shape is a 400 naming the field. */
+    public static <T> T read(byte[] body, Class<T> type) {
+        try {
+            return MAPPER.readValue(body, type);
+        } catch (IOException e) {
+            throw rejection(e);
+        }
+    }
+
+    public static JsonNode readTree(byte[] body) {
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw Rejection.badRequest("body-required", "The request needs a JSON body");
+            }
+            return node;
+        } catch (IOException e) {
+            throw rejection(e);
+        }
+    }
+
+    private static Rejection rejection(IOException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            return Rejection.badRequest("unknown-field", "Unknown field '" + field + "'")
+                    .withErrors(List.of(new FieldError(field, "is not a known field")));
+        }
+        if (e instanceof ValueInstantiationException instantiation
+                && instantiation.getCause() instanceof Rejection rejection) {
+            return rejection;
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            String field = path(invalid);
+            return Rejection.invalid(field, "must be one of " + enumValues(invalid.getTargetType()));
+        }
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = path(mismatch);
+            String expected = mismatch.getTargetType() == null ? "another type" : describe(mismatch.getTargetType());
+            return Rejection.badRequest("invalid-field-type", "Field '" + field + "' must be " + expected)
+                    .withErrors(List.of(new FieldError(field, "must be " + expected)));
+        }
+        if (e instanceof MismatchedInputException) {
+            return Rejection.badRequest("invalid-json", "The body is not a JSON object of the expected shape");
+        }
+        if (e instanceof JsonParseException parse) {
+            return Rejection.badRequest("malformed-json", "The body is not well-formed JSON: "
+                    + parse.getOriginalMessage());
+        }
+        if (e instanceof JsonMappingException mapping) {
+            String field = path(mapping);
+            return Rejection.badRequest("invalid-json", "Field '" + field + "' could not be read")
+                    .withErrors(List.of(new FieldError(field, "could not be read")));
+        }
+        return Rejection.badRequest("malformed-json", "The body is not well-formed JSON");
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "(body)" : path.toString();
+    }
+
+    private static String enumValues(Class<?> enumType) {
+        return String.join(", ", java.util.Arrays.stream(enumType.getEnumConstants())
+                .map(constant -> MAPPER.convertValue(constant, String.class))
+                .toList());
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type.getPackageName().startsWith("java.time")) {
+            return "an ISO-8601 " + type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+        }
+        if (type.isEnum()) {
+            return "one of " + enumValues(type);
+        }
+        return "an object";
+    }
+}

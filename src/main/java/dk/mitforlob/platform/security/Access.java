@@ -1,0 +1,38 @@
+package dk.mitforlob.platform.security;
+
+import io.helidon.webserver.http.ServerRequest;
+
+import dk.mitforlob.platform.errors.Rejection;
+
+/** What a route demands of its caller: a role, and for municipal roles, the municipality in the path. */
+public final class Access {
+
+    private Access() {
+    }
+
+    public static Caller caller(ServerRequest req) {
+        return req.context().get(Caller.class).orElseThrow(() -> new Rejection(Rejection.Kind.UNAUTHORIZED,
+                "authentication-required", "Sign in: send an access token as 'Authorization: Bearer <token>'")
+                .withHeader("WWW-Authenticate", "Bearer"));
+    }
+
+    /** The caller, who must hold {@code role}; 403 otherwise. */
+    public static Caller require(ServerRequest req, Role role) {
+        Caller caller = caller(req);
+        if (!caller.has(role)) {
+            throw Rejection.forbidden("role-required", "This needs the '" + role.claimValue() + "' role");
+        }
+        return caller;
+    }
+
+    /** The caller, who must hold {@code role} and act for {@code municipality}; 403 otherwise. */
+    public static Caller requireFor(ServerRequest req, Role role, String municipality) {
+        Caller caller = require(req, role);
+        if (!caller.actsFor(municipality)) {
+            throw Rejection.forbidden("other-municipality",
+                    "You act for municipality " + String.join(", ", caller.municipalities())
+                            + ", not for " + municipality);
+        }
+        return caller;
+    }
+}
