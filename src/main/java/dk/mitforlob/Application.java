@@ -16,6 +16,7 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 import dk.mitforlob.citizen.Citizens;
+import dk.mitforlob.citizen.EnrollmentService;
 import dk.mitforlob.citizen.MeService;
 import dk.mitforlob.citizen.MongoCitizenRepository;
 import dk.mitforlob.demo.DemoMode;
@@ -166,7 +167,7 @@ public final class Application implements AutoCloseable {
         }
 
         private Features(AccessTokenVerifier verifier, Citizens citizens, AuditTrail audit) {
-            this(verifier, citizens, audit, List.of(new MeService(citizens)));
+            this(verifier, citizens, audit, List.of(new MeService(citizens), new EnrollmentService(citizens, audit)));
         }
     }
 }

@@ -25,6 +25,13 @@ public final class AuditTrail {
         read(caller, requestId, resource, municipality, List.of(citizenId));
     }
 
+    /** A change made to a citizen's data by someone other than the citizen, e.g. an enrollment. */
+    public void wrote(Caller caller, String requestId, String action, String resource, String municipality,
+                      String citizenId) {
+        log.append(List.of(new AuditEntry(clock.instant(), requestId, caller.subject(),
+                caller.primaryRole().claimValue(), caller.issuer(), action, resource, citizenId, municipality)));
+    }
+
     /** One entry per distinct citizen whose data a list response shows. */
     public void read(Caller caller, String requestId, String resource, String municipality,
                      Collection<String> citizenIds) {

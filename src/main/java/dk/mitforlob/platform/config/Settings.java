@@ -62,14 +62,6 @@ public record Settings(
         if (cprHmacKey.length < 32) {
             throw new IllegalArgumentException("MITFORLOB_CPR_HMAC_KEY must decode to at least 32 bytes");
         }
-        if (mode == Mode.PRODUCTION) {
-            if (mongoUri.isEmpty()) {
-                throw new IllegalArgumentException("Production mode needs MONGODB_URI");
-            }
-            if (issuers.isEmpty()) {
-                throw new IllegalArgumentException("Production mode needs trusted issuers (MITFORLOB_ISSUERS)");
-            }
-        }
     }
 
     public boolean demo() {
@@ -92,7 +84,7 @@ public record Settings(
         if (mode == Mode.PRODUCTION && cprKey.isEmpty()) {
             throw new IllegalArgumentException("Production mode needs MITFORLOB_CPR_HMAC_KEY (base64, 32 bytes or more)");
         }
-        return new Settings(
+        Settings settings = new Settings(
                 mode,
                 env.getOrDefault("SERVER_HOST", "0.0.0.0"),
                 integer(env, "SERVER_PORT", 8080),
@@ -110,6 +102,15 @@ public record Settings(
                     default -> throw new IllegalArgumentException("MITFORLOB_LOG_FORMAT must be 'text' or 'json'");
                 },
                 integer(env, "MITFORLOB_HOURS_WINDOW_DAYS", 90));
+        if (mode == Mode.PRODUCTION) {
+            if (settings.mongoUri().isEmpty()) {
+                throw new IllegalArgumentException("Production mode needs MONGODB_URI");
+            }
+            if (settings.issuers().isEmpty()) {
+                throw new IllegalArgumentException("Production mode needs trusted issuers (MITFORLOB_ISSUERS)");
+            }
+        }
+        return settings;
     }
 
     public Settings withIssuers(List<TrustedIssuer> moreIssuers) {

@@ -38,7 +38,7 @@ public final class ProblemResponses {
         routing.error(HttpException.class, (req, res, e) -> send(req, res, fromHttpException(e)));
         routing.error(Exception.class, (req, res, e) -> {
             LOG.log(Level.ERROR, "Unexpected failure in " + req.prologue().method().text() + " "
-                    + req.prologue().uriPath().rawPath(), e);
+                    + Redaction.path(req.prologue().uriPath().rawPath()), e);
             send(req, res, new Rejection(Rejection.Kind.UNAVAILABLE, "internal-error",
                     "Something went wrong on our side; the request can be retried"), 500);
         });
@@ -50,7 +50,7 @@ public final class ProblemResponses {
 
     private static void send(ServerRequest req, ServerResponse res, Rejection rejection, int status) {
         String requestId = RequestId.of(req);
-        Problem problem = Problem.of(rejection, req.prologue().uriPath().rawPath(), requestId);
+        Problem problem = Problem.of(rejection, Redaction.path(req.prologue().uriPath().rawPath()), requestId);
         if (status != problem.status()) {
             problem = new Problem(problem.type(), "Internal server error", status, problem.detail(), problem.code(),
                     problem.instance(), requestId, problem.errors());
@@ -89,7 +89,7 @@ public final class ProblemResponses {
             default -> new Rejection(Rejection.Kind.UNAVAILABLE, "internal-error",
                     "Something went wrong on our side; the request can be retried");
         };
-        String path = request.path() == null || request.path().isEmpty() ? null : request.path();
+        String path = request.path() == null || request.path().isEmpty() ? null : Redaction.path(request.path());
         String requestId = RequestId.fromClientOrNew(request.headers().first(RequestId.HEADER).orElse(null)).value();
         Problem problem = new Problem(Problem.of(rejection, path, requestId).type(), rejection.kind().title(),
                 status.code(), rejection.detail(), rejection.code(), path, requestId, null);

@@ -29,7 +29,7 @@ public final class RequestLog implements Filter {
             chain.proceed();
         } finally {
             long micros = (System.nanoTime() - start) / 1_000;
-            String path = req.prologue().uriPath().rawPath();
+            String path = Redaction.path(req.prologue().uriPath().rawPath());
             if (!path.startsWith("/observe")) {
                 LOG.log(Level.INFO, "{0} {1} {2} {3}ms", req.prologue().method().text(), path,
                         res.status().code(), String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0));

@@ -1,0 +1,115 @@
+package dk.mitforlob.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A minimal real OIDC issuer whose signing key can be rotated: discovery document and JWKS over
+ * HTTP on loopback, RS256 tokens signed with the current key. It counts JWKS fetches, so a test
+ * can see when the service re-fetched keys.
+ */
+public final class KeyRotatingIssuer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final String issuer;
+    private final AtomicInteger jwksFetches = new AtomicInteger();
+    private volatile RSAKey current;
+    private volatile List<RSAKey> published;
+
+    public KeyRotatingIssuer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/rotating";
+        rotate();
+        server.createContext("/rotating/.well-known/openid-configuration", exchange -> respond(exchange,
+                "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/jwks\"}"));
+        server.createContext("/rotating/jwks", exchange -> {
+            jwksFetches.incrementAndGet();
+            respond(exchange, new JWKSet(published.stream().map(RSAKey::toPublicJWK)
+                    .map(k -> (com.nimbusds.jose.jwk.JWK) k).toList()).toString());
+        });
+        server.start();
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    /** A new signing key with a new {@code kid}; only the new key is published from now on. */
+    public void rotate() {
+        try {
+            current = new RSAKeyGenerator(2048).keyID("key-" + Instant.now().toEpochMilli() + "-"
+                    + Integer.toHexString(System.identityHashCode(new Object()))).generate();
+            published = List.of(current);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int jwksFetches() {
+        return jwksFetches.get();
+    }
+
+    public String token(String subject, String audience, Map<String, Object> claims) {
+        return sign(current, current.getKeyID(), subject, audience, claims);
+    }
+
+    /** A token signed with the current key but naming a {@code kid} the issuer never published. */
+    public String tokenWithUnknownKid(String subject, String audience, Map<String, Object> claims) {
+        return sign(current, "never-published-" + System.nanoTime(), subject, audience, claims);
+    }
+
+    private String sign(RSAKey key, String kid, String subject, String audience, Map<String, Object> claims) {
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
+                .issuer(issuer).subject(subject).audience(audience)
+                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)));
+        claims.forEach(builder::claim);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).type(JOSEObjectType.JWT)
+                .build(), builder.build());
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    private static void respond(HttpExchange exchange, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
