@@ -119,7 +119,7 @@ public final class ApiRequest {
             problems.addAll(api.contract().checkResponse(operation.get(), result.status(),
                     response.headers().map(), response.body()));
             ContractCoverage.record(operation.get(), result.status());
-        } else if (result.status() >= 400) {
+        } else if (result.status() >= 400 && !uri.getPath().startsWith("/observe/")) {
             if (!result.header("Content-Type").orElse("").startsWith("application/problem+json")) {
                 problems.add("an error without application/problem+json");
             } else {

@@ -68,10 +68,10 @@ public final class MongoStore implements AutoCloseable {
         return database;
     }
 
-    /** True when the store answers a ping. */
+    /** True when the store answers a ping within two seconds (a health check must not hang). */
     public boolean ping() {
         try {
-            database.runCommand(new Document("ping", 1));
+            database.withTimeout(2, TimeUnit.SECONDS).runCommand(new Document("ping", 1));
             return true;
         } catch (MongoException e) {
             return false;

@@ -1,0 +1,125 @@
+package dk.mitforlob.platform.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dk.mitforlob.platform.security.Role;
+
+class SettingsTest {
+
+    private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+    private static final String ISSUERS = """
+            [{"name":"citizens","issuer":"https://broker.example/citizens","audience":"mitforlob",
+              "roles":["citizen"],"cprClaim":"cpr"},
+             {"name":"employees","issuer":"https://idp.example","audience":"mitforlob",
+              "roles":["caseworker","evaluator"],"rolesClaim":"roles","municipalityClaim":"kommune"}]
+            """;
+
+    @Test
+    void with_nothing_set_the_service_runs_in_demo_mode_on_embedded_defaults() {
+        Settings settings = Settings.fromEnvironment(Map.of());
+
+        assertThat(settings.demo()).isTrue();
+        assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.mongoUri()).isEmpty();
+        assertThat(settings.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(settings.maxBodyBytes()).isEqualTo(64 * 1024);
+        assertThat(settings.hoursWindowDays()).isEqualTo(90);
+        assertThat(settings.logFormat()).isEqualTo(Settings.LogFormat.TEXT);
+    }
+
+    @Test
+    void production_reads_every_setting() {
+        Settings settings = Settings.fromEnvironment(Map.of(
+                "MITFORLOB_MODE", "production", "MONGODB_URI", "mongodb://db:27017/?replicaSet=rs0",
+                "MONGODB_DATABASE", "mf", "MITFORLOB_ISSUERS", ISSUERS, "MITFORLOB_CPR_HMAC_KEY", KEY,
+                "SERVER_PORT", "9000", "MITFORLOB_MAX_BODY_BYTES", "32768", "MITFORLOB_HOURS_WINDOW_DAYS", "60"));
+
+        assertThat(settings.demo()).isFalse();
+        assertThat(settings.port()).isEqualTo(9000);
+        assertThat(settings.mongoDatabase()).isEqualTo("mf");
+        assertThat(settings.maxBodyBytes()).isEqualTo(32768);
+        assertThat(settings.hoursWindowDays()).isEqualTo(60);
+        assertThat(settings.logFormat()).isEqualTo(Settings.LogFormat.JSON);
+        assertThat(settings.issuers()).hasSize(2);
+        assertThat(settings.issuers().get(1).roles()).containsExactlyInAnyOrder(Role.CASEWORKER, Role.EVALUATOR);
+        assertThat(settings.issuers().get(1).municipalityClaim()).contains("kommune");
+        assertThat(settings.issuers().get(0).subjectClaim()).isEqualTo("sub");
+    }
+
+    @Test
+    void issuers_can_come_from_a_yaml_file(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("issuers.yaml");
+        Files.writeString(file, """
+                - name: citizens
+                  issuer: https://broker.example/citizens
+                  audience: mitforlob
+                  roles: [citizen]
+                  cprClaim: cpr
+                """);
+
+        Settings settings = Settings.fromEnvironment(Map.of("MITFORLOB_ISSUERS_FILE", file.toString()));
+
+        assertThat(settings.issuers()).singleElement().satisfies(i -> assertThat(i.name()).isEqualTo("citizens"));
+    }
+
+    @Test
+    void production_refuses_to_start_without_a_real_mongodb() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("MITFORLOB_MODE", "production",
+                "MITFORLOB_ISSUERS", ISSUERS, "MITFORLOB_CPR_HMAC_KEY", KEY)))
+                .hasMessageContaining("MONGODB_URI");
+    }
+
+    @Test
+    void production_refuses_to_start_without_trusted_issuers() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("MITFORLOB_MODE", "production",
+                "MONGODB_URI", "mongodb://db", "MITFORLOB_CPR_HMAC_KEY", KEY)))
+                .hasMessageContaining("MITFORLOB_ISSUERS");
+    }
+
+    @Test
+    void production_refuses_to_start_without_its_own_cpr_key() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("MITFORLOB_MODE", "production",
+                "MONGODB_URI", "mongodb://db", "MITFORLOB_ISSUERS", ISSUERS)))
+                .hasMessageContaining("MITFORLOB_CPR_HMAC_KEY");
+    }
+
+    @Test
+    void a_short_cpr_key_is_refused() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("MITFORLOB_CPR_HMAC_KEY",
+                Base64.getEncoder().encodeToString(new byte[16]))))
+                .hasMessageContaining("32 bytes");
+    }
+
+    @Test
+    void an_issuer_granting_several_roles_needs_a_roles_claim() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("MITFORLOB_ISSUERS", """
+                [{"name":"x","issuer":"https://x","audience":"a","roles":["caseworker","evaluator"],
+                  "municipalityClaim":"m"}]""")))
+                .hasMessageContaining("roles claim");
+    }
+
+    @Test
+    void an_unknown_role_or_setting_in_an_issuer_is_refused() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("MITFORLOB_ISSUERS", """
+                [{"name":"x","issuer":"https://x","audience":"a","roles":["admin"]}]""")))
+                .hasMessageContaining("Unknown role 'admin'");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("MITFORLOB_ISSUERS", """
+                [{"name":"x","issuer":"https://x","audience":"a","roles":["evaluator"],"rolesClaims":"r"}]""")))
+                .hasMessageContaining("Unknown setting 'rolesClaims'");
+    }
+
+    @Test
+    void a_port_that_is_not_a_number_is_refused_with_the_variable_named() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("SERVER_PORT", "eighty")))
+                .hasMessageContaining("SERVER_PORT");
+    }
+}
