@@ -77,6 +77,24 @@ class EnrollmentApiTest {
     }
 
     @Test
+    void an_enrollment_is_audit_logged_with_who_did_it() {
+        var response = enroll("851", newRef(), Fixtures.enrollment(Fixtures.newCpr(), "cw-1")).expect(201);
+        String citizenId = response.json().path("citizenId").asText();
+
+        try (MongoStore store = service.openStore()) {
+            Document entry = store.collection("audit_log").find(new Document("citizenId", citizenId)).first();
+            assertThat(entry).isNotNull();
+            assertThat(entry.getString("action")).isEqualTo("enroll");
+            assertThat(entry.getString("requestId")).isEqualTo(response.header("X-Request-Id").orElseThrow());
+            Document actor = entry.get("actor", Document.class);
+            assertThat(actor.getString("subject")).isEqualTo("case-system-851");
+            assertThat(actor.getString("role")).isEqualTo("integration");
+            assertThat(actor.getString("issuer")).isEqualTo("integrations");
+            assertThat(entry.get("at")).isInstanceOf(java.util.Date.class);
+        }
+    }
+
+    @Test
     void a_cpr_number_as_the_reference_is_refused() {
         String cprAsRef = Fixtures.newCpr().replace("-", "");
 

@@ -93,7 +93,7 @@ class ObservabilityApiTest {
     }
 
     @Test
-    void every_log_line_of_a_request_carries_its_id_and_no_token_or_cpr() {
+    void every_log_line_of_a_request_carries_its_id_and_no_token_or_cpr() throws InterruptedException {
         var citizen = Fixtures.enrollCitizen(service, "851");
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         Logger root = Logger.getLogger("");
@@ -118,6 +118,11 @@ class ObservabilityApiTest {
                     .expect(200);
             service.api().get("/api/v1/me").bearer(citizen.token() + "x").header("X-Request-Id", "trace-me-43").send()
                     .expect(401);
+            // the access line is written once the response is on its way, so it may trail the response
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (lines.stream().noneMatch(l -> l.contains("[trace-me-43]")) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
         } finally {
             root.removeHandler(capture);
         }
