@@ -15,20 +15,13 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
-import dk.mitforlob.citizen.Citizens;
-import dk.mitforlob.citizen.EnrollmentService;
-import dk.mitforlob.citizen.MeService;
-import dk.mitforlob.citizen.MongoCitizenRepository;
 import dk.mitforlob.demo.DemoMode;
-import dk.mitforlob.platform.audit.AuditTrail;
-import dk.mitforlob.platform.audit.MongoAuditLog;
+import dk.mitforlob.platform.background.PeriodicTasks;
 import dk.mitforlob.platform.config.Settings;
 import dk.mitforlob.platform.http.ProblemResponses;
 import dk.mitforlob.platform.http.RequestLog;
 import dk.mitforlob.platform.http.RouteTable;
-import dk.mitforlob.platform.security.AccessTokenVerifier;
 import dk.mitforlob.platform.security.BearerAuthentication;
-import dk.mitforlob.platform.security.CprHmac;
 import dk.mitforlob.platform.storage.EmbeddedMongo;
 import dk.mitforlob.platform.storage.MongoStore;
 import dk.mitforlob.platform.storage.StoreHealthCheck;
@@ -62,11 +55,13 @@ public final class Application implements AutoCloseable {
             MongoStore store = openStore(settings);
             resources.add(store);
 
-            Features features = new Features(settings, store, clock);
+            PeriodicTasks background = new PeriodicTasks();
+            resources.add(background);
+            Features features = new Features(settings, store, clock, background);
             WebServer server = server(settings, store, features);
             resources.add(server::stop);
             if (demo != null) {
-                demo.seed(settings, features.citizens(), server.port());
+                demo.seed(settings, features.citizens, features.plans, clock, server.port());
             }
             LOG.log(Level.INFO, "Mit Forløb is listening on port " + server.port()
                     + (settings.demo() ? " in demo mode" : ""));
@@ -125,8 +120,8 @@ public final class Application implements AutoCloseable {
         RouteTable routes = new RouteTable();
         new ProblemResponses(routes).install(routing);
         routing.addFilter(new RequestLog());
-        routing.addFilter(new BearerAuthentication(features.tokenVerifier()));
-        for (HttpService service : features.apiServices()) {
+        routing.addFilter(new BearerAuthentication(features.tokenVerifier));
+        for (HttpService service : features.apiServices) {
             routes.record(API, service);
             routing.register(API, service);
         }
@@ -150,24 +145,5 @@ public final class Application implements AutoCloseable {
             }
         }
         resources.clear();
-    }
-
-    /** The feature objects, wired once. */
-    record Features(AccessTokenVerifier tokenVerifier, Citizens citizens, AuditTrail audit,
-                    List<HttpService> apiServices) {
-
-        Features(Settings settings, MongoStore store, Clock clock) {
-            this(settings, store, clock, new CprHmac(settings.cprHmacKey()));
-        }
-
-        private Features(Settings settings, MongoStore store, Clock clock, CprHmac cprHmac) {
-            this(new AccessTokenVerifier(settings.issuers(), cprHmac),
-                    new Citizens(new MongoCitizenRepository(store), cprHmac, clock),
-                    new AuditTrail(new MongoAuditLog(store), clock));
-        }
-
-        private Features(AccessTokenVerifier verifier, Citizens citizens, AuditTrail audit) {
-            this(verifier, citizens, audit, List.of(new MeService(citizens), new EnrollmentService(citizens, audit)));
-        }
     }
 }

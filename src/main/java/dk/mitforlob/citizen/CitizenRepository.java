@@ -10,6 +10,8 @@ public interface CitizenRepository {
 
     Optional<Citizen> byCprHmac(String cprHmac);
 
+    List<Citizen> byIds(java.util.Collection<String> ids);
+
     Optional<Citizen> byExternalRef(String municipality, String externalRef);
 
     /** Stores a new citizen; false when the id, the CPR or the municipality's reference is already taken. */

@@ -48,6 +48,13 @@ public final class Citizens {
         return repository.byId(citizenId);
     }
 
+    /** The citizens with these ids, by id. */
+    public java.util.Map<String, Citizen> byIds(java.util.Collection<String> citizenIds) {
+        java.util.Map<String, Citizen> found = new java.util.HashMap<>();
+        repository.byIds(citizenIds).forEach(citizen -> found.put(citizen.id(), citizen));
+        return found;
+    }
+
     public List<Citizen> caseload(String municipality, Optional<String> caseworkerId,
                                   Optional<CitizenRepository.Position> after, int limit) {
         return repository.inMunicipality(municipality, caseworkerId, after, limit);

@@ -8,7 +8,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import dk.mitforlob.platform.audit.AuditTrail;
-import dk.mitforlob.platform.errors.Rejection;
 import dk.mitforlob.platform.http.Exchange;
 import dk.mitforlob.platform.http.RequestId;
 import dk.mitforlob.platform.security.Access;
@@ -37,7 +36,7 @@ public final class EnrollmentService implements HttpService {
     private void enroll(ServerRequest req, ServerResponse res) {
         String municipality = Exchange.pathParam(req, "code");
         Caller caller = Access.requireFor(req, Role.INTEGRATION, municipality);
-        requireKnown(municipality);
+        Municipalities.requireKnown(municipality);
         String externalRef = Exchange.pathParam(req, "externalRef");
         Enrollment enrollment = Exchange.readJson(req, Enrollment.class);
         Citizens.EnrollmentOutcome outcome = citizens.enroll(municipality, externalRef, enrollment);
@@ -48,13 +47,6 @@ public final class EnrollmentService implements HttpService {
         res.header(HeaderNames.LOCATION, req.prologue().uriPath().rawPath());
         Exchange.sendJson(res, outcome.created() ? Status.CREATED_201 : Status.OK_200,
                 EnrollmentResult.from(outcome));
-    }
-
-    /** A municipality code in a path must be one of the 98; anything else is not found. */
-    public static void requireKnown(String municipality) {
-        if (!Municipalities.exists(municipality)) {
-            throw Rejection.notFound("unknown-municipality", "There is no municipality with code " + municipality);
-        }
     }
 
     record EnrollmentResult(String citizenId, String municipality, String externalRef, boolean created,

@@ -38,6 +38,15 @@ public final class MongoCitizenRepository implements CitizenRepository {
     }
 
     @Override
+    public List<Citizen> byIds(java.util.Collection<String> ids) {
+        List<Citizen> found = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            citizens.find(Filters.in("_id", ids)).forEach(doc -> found.add(fromDocument(doc)));
+        }
+        return found;
+    }
+
+    @Override
     public Optional<Citizen> byCprHmac(String cprHmac) {
         return first(Filters.eq("cprHmac", cprHmac));
     }

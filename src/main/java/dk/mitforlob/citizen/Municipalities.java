@@ -124,6 +124,14 @@ public final class Municipalities {
         return Optional.ofNullable(NAMES.get(code));
     }
 
+    /** A municipality code in a path must be one of the 98; anything else is not found. */
+    public static void requireKnown(String code) {
+        if (!exists(code)) {
+            throw dk.mitforlob.platform.errors.Rejection.notFound("unknown-municipality",
+                    "There is no municipality with code " + code);
+        }
+    }
+
     public static int count() {
         return NAMES.size();
     }

@@ -50,6 +50,62 @@ public final class Fixtures {
         return body;
     }
 
+    /**
+     * A plan body as a case system sends it: two goals, three activities, a meeting tomorrow and one
+     * next week. Item ids carry {@code prefix} so plans of different tests never share ids.
+     */
+    public static Map<String, Object> plan(String prefix) {
+        java.time.ZonedDateTime tomorrow = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Copenhagen"))
+                .plusDays(1).withHour(10).withMinute(0).withSecond(0).withNano(0);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("goals", java.util.List.of(
+                Map.of("id", prefix + "-goal-work", "type", "work", "title", "Job i detailhandlen",
+                        "targetDate", today.plusMonths(6).toString(),
+                        "subGoals", java.util.List.of(Map.of("id", prefix + "-sub-1", "title", "Opdateret CV"))),
+                Map.of("id", prefix + "-goal-edu", "type", "education", "title", "Kursus")));
+        body.put("activities", java.util.List.of(
+                new LinkedHashMap<>(Map.of("id", prefix + "-act-placement", "type", "work-placement",
+                        "status", "in-progress", "period", Map.of("from", today.minusWeeks(2).toString()),
+                        "provider", "Netto", "weeklyHours", 10, "goalId", prefix + "-goal-work")),
+                Map.of("id", prefix + "-act-mentor", "type", "mentor", "status", "planned",
+                        "period", Map.of("from", today.toString(), "to", today.plusMonths(3).toString())),
+                Map.of("id", prefix + "-act-job", "type", "small-job", "status", "planned",
+                        "period", Map.of("from", today.plusWeeks(1).toString()), "weeklyHours", 4.5)));
+        body.put("meetings", java.util.List.of(
+                meeting(prefix + "-meet-1", tomorrow, "Opfølgning"),
+                meeting(prefix + "-meet-2", tomorrow.plusDays(7), "Status")));
+        body.put("contact", Map.of("name", "Case Worker", "phone", "+45 12 34 56 78"));
+        return body;
+    }
+
+    public static Map<String, Object> meeting(String id, java.time.ZonedDateTime start, String purpose) {
+        Map<String, Object> meeting = new LinkedHashMap<>();
+        meeting.put("id", id);
+        meeting.put("start", start.toInstant().toString());
+        meeting.put("end", start.plusMinutes(45).toInstant().toString());
+        meeting.put("place", "Jobcentret");
+        meeting.put("withWhom", "Case Worker");
+        meeting.put("purpose", purpose);
+        return meeting;
+    }
+
+    /** Publishes {@code plan} for the citizen through the case system's API; returns the version. */
+    public static long publishPlan(TestService service, TestCitizen citizen, Map<String, Object> plan) {
+        return service.api()
+                .put("/api/v1/integration/municipalities/" + citizen.municipality() + "/citizens/"
+                        + citizen.citizenId() + "/plan")
+                .bearer(service.issuers().integration(citizen.municipality()))
+                .json(plan).send().expect(200).json().path("version").asLong();
+    }
+
+    /** A citizen with a published plan whose item ids start with their own prefix. */
+    public static TestCitizen citizenWithPlan(TestService service, String municipality) {
+        TestCitizen citizen = enrollCitizen(service, municipality);
+        publishPlan(service, citizen, plan(citizen.citizenId()));
+        return citizen;
+    }
+
     /** Enrolls a new citizen in {@code municipality} through the integration API. */
     public static TestCitizen enrollCitizen(TestService service, String municipality) {
         return enrollCitizen(service, municipality, "caseworker-" + municipality);

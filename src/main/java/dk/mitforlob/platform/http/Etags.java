@@ -26,6 +26,16 @@ public final class Etags {
         return "\"" + version + "\"";
     }
 
+    /** An ETag for a view composed of several documents: a digest of exactly what is sent. */
+    public static String ofContent(byte[] body) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"c" + java.util.HexFormat.of().formatHex(digest, 0, 12) + "\"";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sets the ETag; when the client already has this version, answers 304 and returns true. */
     public static boolean answeredNotModified(ServerRequest req, ServerResponse res, String etag) {
         res.header(HeaderNames.ETAG, etag);

@@ -1,0 +1,70 @@
+package dk.mitforlob;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import io.helidon.webserver.http.HttpService;
+
+import dk.mitforlob.citizen.Citizens;
+import dk.mitforlob.citizen.EnrollmentService;
+import dk.mitforlob.citizen.MeService;
+import dk.mitforlob.citizen.MongoCitizenRepository;
+import dk.mitforlob.inbox.CaseloadService;
+import dk.mitforlob.inbox.EventFeedService;
+import dk.mitforlob.inbox.Inbox;
+import dk.mitforlob.inbox.InboxService;
+import dk.mitforlob.inbox.MongoInbox;
+import dk.mitforlob.inbox.MongoOutbox;
+import dk.mitforlob.plan.CaseworkerPlanService;
+import dk.mitforlob.plan.IntegrationPlanService;
+import dk.mitforlob.plan.MongoPlanRepository;
+import dk.mitforlob.plan.MyPlanService;
+import dk.mitforlob.plan.Plans;
+import dk.mitforlob.platform.audit.AuditTrail;
+import dk.mitforlob.platform.audit.MongoAuditLog;
+import dk.mitforlob.platform.background.PeriodicTasks;
+import dk.mitforlob.platform.config.Settings;
+import dk.mitforlob.platform.http.IdempotentRequests;
+import dk.mitforlob.platform.idempotency.Idempotency;
+import dk.mitforlob.platform.security.AccessTokenVerifier;
+import dk.mitforlob.platform.security.CprHmac;
+import dk.mitforlob.platform.storage.MongoStore;
+
+/** Every feature, wired once by hand: who needs what is readable here and nowhere else. */
+final class Features {
+
+    private static final Duration OUTBOX_SWEEP = Duration.ofSeconds(10);
+    private static final Duration KEY_PURGE = Duration.ofHours(1);
+
+    final AccessTokenVerifier tokenVerifier;
+    final Citizens citizens;
+    final Plans plans;
+    final List<HttpService> apiServices;
+
+    Features(Settings settings, MongoStore store, Clock clock, PeriodicTasks background) {
+        CprHmac cprHmac = new CprHmac(settings.cprHmacKey());
+        tokenVerifier = new AccessTokenVerifier(settings.issuers(), cprHmac);
+        AuditTrail audit = new AuditTrail(new MongoAuditLog(store), clock);
+        Idempotency idempotency = new Idempotency(store, clock);
+        IdempotentRequests idempotent = new IdempotentRequests(idempotency);
+        citizens = new Citizens(new MongoCitizenRepository(store), cprHmac, clock);
+
+        Inbox inbox = new MongoInbox(store);
+        MongoOutbox outbox = new MongoOutbox(inbox);
+        plans = new Plans(new MongoPlanRepository(store, outbox), clock);
+
+        apiServices = List.of(
+                new MeService(citizens),
+                new EnrollmentService(citizens, audit),
+                new MyPlanService(citizens, plans, idempotent),
+                new CaseworkerPlanService(citizens, plans, audit),
+                new IntegrationPlanService(citizens, plans, audit),
+                new CaseloadService(citizens, inbox, audit),
+                new InboxService(inbox, citizens, audit, clock),
+                new EventFeedService(inbox, citizens, audit));
+
+        background.every(OUTBOX_SWEEP, "outbox sweep", outbox::sweep);
+        background.every(KEY_PURGE, "idempotency key purge", idempotency::purgeExpired);
+    }
+}

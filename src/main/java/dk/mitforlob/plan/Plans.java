@@ -1,0 +1,220 @@
+package dk.mitforlob.plan;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import dk.mitforlob.citizen.Citizen;
+import dk.mitforlob.inbox.InboxItem;
+import dk.mitforlob.inbox.InputType;
+import dk.mitforlob.plan.Contributions.Comment;
+import dk.mitforlob.plan.Contributions.MeetingObjection;
+import dk.mitforlob.plan.Contributions.OwnStep;
+import dk.mitforlob.platform.errors.Rejection;
+import dk.mitforlob.platform.errors.Validation;
+import dk.mitforlob.platform.ids.Ids;
+
+/**
+ * The rules of plans: publishing versions (caseworkers with the version they read, case systems
+ * as the source of truth), and the citizen's own steps, comments and meeting objections, each of
+ * which goes to the caseworker's inbox.
+ */
+public final class Plans {
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final PlanRepository repository;
+    private final Clock clock;
+
+    public Plans(PlanRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    public PlanRecord of(Citizen citizen) {
+        return repository.find(citizen.id()).orElse(PlanRecord.none(citizen.id(), citizen.municipality()));
+    }
+
+    public List<PlanVersion> history(Citizen citizen) {
+        return repository.history(citizen.id());
+    }
+
+    /** A publication's outcome: the plan as it now is, and whether this call changed it. */
+    public record Published(PlanRecord record, boolean changed) {
+    }
+
+    /**
+     * Publishes a new version of a citizen's plan.
+     *
+     * @param expectedVersion the version the caseworker read (412 if it is no longer current); empty for case systems
+     * @param idsRequired     whether every item must come with its id
+     */
+    public Published publish(Citizen citizen, Plan input, OptionalLong expectedVersion, PlanVersion.Author author,
+                             boolean idsRequired) {
+        input.validate(idsRequired);
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            PlanRecord current = of(citizen);
+            if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
+                throw stale(current.version());
+            }
+            Plan next = input.withMissingIds(Ids::newId);
+            if (current.current().isPresent() && next.equals(current.plan())) {
+                return new Published(current, false);
+            }
+            PlanVersion version = new PlanVersion(current.version() + 1, next, clock.instant(), author,
+                    PlanChanges.between(current.plan(), next));
+            if (repository.publish(citizen.id(), citizen.municipality(), current.version(), version)) {
+                return new Published(of(citizen), true);
+            }
+            if (expectedVersion.isPresent()) {
+                throw stale(of(citizen).version());
+            }
+        }
+        throw Rejection.conflict("concurrent-update", "The plan was being changed at the same moment; try again");
+    }
+
+    private static Rejection stale(long current) {
+        return new Rejection(Rejection.Kind.PRECONDITION_FAILED, "version-conflict",
+                "The plan changed since you read it (now version " + current + "); read it again and redo your change")
+                .withHeader("ETag", "\"" + current + "\"");
+    }
+
+    /** The citizen has seen {@code version}: from now on only later changes are marked. */
+    public PlanRecord markSeen(Citizen citizen, long version) {
+        PlanRecord record = of(citizen);
+        if (version < 1 || version > record.version()) {
+            throw Rejection.invalid("version", record.version() == 0
+                    ? "there is no plan yet" : "must be between 1 and " + record.version());
+        }
+        if (version > record.seenVersion()) {
+            Plan seen = version == record.version() ? record.plan() : history(citizen).stream()
+                    .filter(v -> v.version() == version).findFirst().map(PlanVersion::plan).orElseThrow();
+            repository.markSeen(citizen.id(), version, seen);
+        }
+        return of(citizen);
+    }
+
+    /** What the citizen sends to add a step of their own. */
+    public record StepInput(String text, LocalDate targetDate) {
+    }
+
+    public OwnStep addStep(Citizen citizen, String goalId, StepInput input, String operationId) {
+        PlanRecord record = of(citizen);
+        Goal goal = record.plan().goal(goalId).orElseThrow(() -> notFound("goal", goalId));
+        Validation.of().requiredText("text", input.text(), 500).throwIfInvalid();
+        Optional<OwnStep> earlier = record.step(operationId);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Instant now = clock.instant();
+        OwnStep step = new OwnStep(operationId, goalId, input.text().strip(), input.targetDate(), false, null, now);
+        Map<String, Object> details = details("goalId", goalId, "goalTitle", goal.title(), "stepId", step.id(),
+                "text", step.text(), "targetDate", step.targetDate());
+        repository.addStep(citizen.id(), step, input(citizen, "step-added-" + step.id(), InputType.PLAN_STEP_ADDED,
+                now, "Nyt eget skridt mod målet »" + goal.title() + "«: »" + step.text() + "«", details));
+        return of(citizen).step(step.id()).orElse(step);
+    }
+
+    public OwnStep markStepDone(Citizen citizen, String goalId, String stepId) {
+        PlanRecord record = of(citizen);
+        OwnStep step = record.step(stepId).filter(s -> s.goalId().equals(goalId))
+                .orElseThrow(() -> notFound("step", stepId));
+        if (step.done()) {
+            return step;
+        }
+        Instant now = clock.instant();
+        String goalTitle = record.plan().goal(goalId).map(Goal::title).orElse(goalId);
+        repository.markStepDone(citizen.id(), stepId, now, input(citizen, "step-done-" + stepId,
+                InputType.PLAN_STEP_DONE, now, "Eget skridt gennemført (mål »" + goalTitle + "«): »" + step.text() + "«",
+                details("goalId", goalId, "goalTitle", goalTitle, "stepId", stepId, "text", step.text())));
+        return of(citizen).step(stepId).orElse(step.markedDone(now));
+    }
+
+    /** What the citizen sends to comment. */
+    public record CommentInput(String text) {
+    }
+
+    public Comment comment(Citizen citizen, Contributions.Target on, String targetId, CommentInput input,
+                           String operationId) {
+        PlanRecord record = of(citizen);
+        String title = switch (on) {
+            case ACTIVITY -> record.plan().activity(targetId).map(PlanChanges::activityTitle)
+                    .orElseThrow(() -> notFound("activity", targetId));
+            case MEETING -> record.plan().meeting(targetId).map(Meeting::purpose)
+                    .orElseThrow(() -> notFound("meeting", targetId));
+        };
+        Validation.of().requiredText("text", input.text(), 2000).throwIfInvalid();
+        Optional<Comment> earlier = record.comments().stream().filter(c -> c.id().equals(operationId)).findFirst();
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Instant now = clock.instant();
+        Comment comment = new Comment(operationId, on, targetId, input.text().strip(), now);
+        boolean activity = on == Contributions.Target.ACTIVITY;
+        repository.addComment(citizen.id(), comment, input(citizen, "comment-" + comment.id(),
+                activity ? InputType.ACTIVITY_COMMENT : InputType.MEETING_COMMENT, now,
+                "Kommentar til " + (activity ? "aktiviteten" : "mødet") + " »" + title + "«: »" + comment.text() + "«",
+                details(activity ? "activityId" : "meetingId", targetId, "title", title, "commentId", comment.id(),
+                        "text", comment.text())));
+        return comment;
+    }
+
+    /** What the citizen sends when a meeting time does not suit them. */
+    public record ObjectionInput(String reason, String suggestion) {
+    }
+
+    public MeetingObjection object(Citizen citizen, String meetingId, ObjectionInput input, String operationId) {
+        PlanRecord record = of(citizen);
+        Meeting meeting = record.plan().meeting(meetingId).orElseThrow(() -> notFound("meeting", meetingId));
+        Validation.of().requiredText("reason", input.reason(), 1000).text("suggestion", input.suggestion(), 500)
+                .throwIfInvalid();
+        Optional<MeetingObjection> earlier = record.objections().stream()
+                .filter(o -> o.id().equals(operationId)).findFirst();
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Instant now = clock.instant();
+        if (meeting.cancelled()) {
+            throw Rejection.unprocessable("meeting-cancelled", "This meeting is cancelled already");
+        }
+        if (!meeting.end().isAfter(now)) {
+            throw Rejection.unprocessable("meeting-passed", "This meeting has already taken place");
+        }
+        MeetingObjection objection = new MeetingObjection(operationId, meetingId, input.reason().strip(),
+                input.suggestion() == null ? null : input.suggestion().strip(), now);
+        repository.addObjection(citizen.id(), objection, input(citizen, "objection-" + objection.id(),
+                InputType.MEETING_OBJECTION, now,
+                "Mødetidspunktet passer ikke (»" + meeting.purpose() + "«, " + PlanChanges.danishTime(meeting.start())
+                        + "): »"
+                        + objection.reason() + "«" + (objection.suggestion() == null ? ""
+                        : " Forslag: »" + objection.suggestion() + "«"),
+                details("meetingId", meetingId, "meetingStart", meeting.start(), "reason", objection.reason(),
+                        "suggestion", objection.suggestion(), "objectionId", objection.id())));
+        return objection;
+    }
+
+    private static InboxItem input(Citizen citizen, String id, InputType type, Instant at, String summary,
+                                   Map<String, Object> details) {
+        return InboxItem.of(id, citizen.municipality(), citizen.id(), type, at, summary, details);
+    }
+
+    /** Details without the empty ones, in the order given. */
+    private static Map<String, Object> details(Object... keysAndValues) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                details.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return details;
+    }
+
+    private static Rejection notFound(String what, String id) {
+        return Rejection.notFound(what + "-not-found", "Your plan has no " + what + " with id " + id);
+    }
+}

@@ -1,0 +1,37 @@
+package dk.mitforlob.platform.background;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Work the service does on its own at intervals (delivering left-over outboxes, purging expired
+ * keys). Every task is safe to run on any number of instances at once, so none needs a lease.
+ */
+public final class PeriodicTasks implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(PeriodicTasks.class.getName());
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "mitforlob-periodic");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public void every(Duration interval, String name, Runnable task) {
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Periodic task '" + name + "' failed; it runs again in " + interval, e);
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,184 @@
+package dk.mitforlob.platform.idempotency;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.bson.Document;
+import org.bson.types.Binary;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+
+import dk.mitforlob.platform.errors.FieldError;
+import dk.mitforlob.platform.errors.Rejection;
+import dk.mitforlob.platform.ids.Ids;
+import dk.mitforlob.platform.storage.MongoStore;
+
+/**
+ * Runs a create once per {@code Idempotency-Key}, however often a phone sends it.
+ *
+ * <p>The first request claims the key and records an operation id; the action uses that id for
+ * what it creates, so that running it again (after a crash) finds its own earlier work instead of
+ * doing it twice. The finished response is stored and replayed to every retry with the same key
+ * and body. While the first request runs, a retry gets 409; if the first request died, a retry
+ * after the lease takes over its claim, with the same operation id. Keys are kept for 8 days.
+ */
+public final class Idempotency {
+
+    public static final Duration RETENTION = Duration.ofDays(8);
+    static final Duration LEASE = Duration.ofSeconds(30);
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
+    private static final int MAX_ATTEMPTS = 5;
+
+    /** A finished response, as first sent and as replayed. */
+    public record Response(int status, byte[] body, Map<String, String> headers, boolean replayed) {
+        public Response {
+            Objects.requireNonNull(body);
+            headers = Map.copyOf(headers);
+        }
+
+        public static Response of(int status, byte[] body, Map<String, String> headers) {
+            return new Response(status, body, headers, false);
+        }
+    }
+
+    /** What is done under the key; {@code operationId} is the same on every attempt of the same request. */
+    @FunctionalInterface
+    public interface Action {
+        Response run(String operationId);
+    }
+
+    private final MongoCollection<Document> keys;
+    private final Clock clock;
+
+    public Idempotency(MongoStore store, Clock clock) {
+        this.keys = store.collection("idempotency_keys");
+        this.clock = clock;
+        // MongoDB removes expired keys itself; the embedded store ignores TTL, so purgeExpired() does it there
+        keys.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, java.util.concurrent.TimeUnit.SECONDS));
+    }
+
+    /**
+     * Runs {@code action} under {@code key} within {@code scope} (a caller and an operation), or
+     * replays what it answered before.
+     *
+     * @param fingerprint identifies the request body; the same key with another body is refused (422)
+     */
+    public Response execute(String scope, Optional<String> key, String fingerprint, Action action) {
+        if (key.isEmpty()) {
+            return action.run(Ids.newId());
+        }
+        if (!KEY.matcher(key.get()).matches()) {
+            throw Rejection.badRequest("invalid-idempotency-key",
+                    "Idempotency-Key must be 8-128 letters, digits or . _ : - (a UUID is a good choice)")
+                    .withErrors(java.util.List.of(new FieldError("Idempotency-Key", "is not a valid key")));
+        }
+        String id = scope + "|" + key.get();
+        String operationId = claim(id, fingerprint);
+        if (operationId == null) {
+            return stored(id);
+        }
+        Response response;
+        try {
+            response = action.run(operationId);
+        } catch (Rejection rejection) {
+            // refused before anything was written: the key is free again for a corrected request
+            keys.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", "in-flight")));
+            throw rejection;
+        } catch (RuntimeException e) {
+            // we may have written part of the work: let the next retry take over at once, same operation id
+            keys.updateOne(Filters.eq("_id", id), Updates.set("leaseUntil", Date.from(clock.instant())));
+            throw e;
+        }
+        if (response.status() >= 300) {
+            keys.deleteOne(Filters.eq("_id", id));
+            return response;
+        }
+        Document stored = new Document("status", response.status())
+                .append("body", new Binary(response.body()))
+                .append("headers", new Document(new LinkedHashMap<>(response.headers())));
+        keys.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("state", "done"),
+                Updates.set("response", stored), Updates.unset("leaseUntil")));
+        return response;
+    }
+
+    /** Claims the key; returns the operation id to run with, or null when the request already finished. */
+    private String claim(String id, String fingerprint) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Instant now = clock.instant();
+            String operationId = Ids.newId();
+            try {
+                keys.insertOne(new Document("_id", id)
+                        .append("fingerprint", fingerprint)
+                        .append("state", "in-flight")
+                        .append("operationId", operationId)
+                        .append("leaseUntil", Date.from(now.plus(LEASE)))
+                        .append("createdAt", Date.from(now))
+                        .append("expiresAt", Date.from(now.plus(RETENTION))));
+                return operationId;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            Document existing = keys.find(Filters.eq("_id", id)).first();
+            if (existing == null) {
+                continue;
+            }
+            if (existing.getDate("expiresAt").toInstant().isBefore(now)) {
+                keys.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("expiresAt", existing.getDate("expiresAt"))));
+                continue;
+            }
+            if (!fingerprint.equals(existing.getString("fingerprint"))) {
+                throw Rejection.unprocessable("idempotency-key-reused",
+                        "This Idempotency-Key was used for a different request; use a new key for new content");
+            }
+            if ("done".equals(existing.getString("state"))) {
+                return null;
+            }
+            Date lease = existing.getDate("leaseUntil");
+            if (lease.toInstant().isAfter(now)) {
+                throw Rejection.conflict("request-in-flight",
+                        "The first request with this Idempotency-Key is still being handled; retry shortly")
+                        .withHeader("Retry-After", "2");
+            }
+            Document taken = keys.findOneAndUpdate(
+                    Filters.and(Filters.eq("_id", id), Filters.eq("state", "in-flight"), Filters.eq("leaseUntil", lease)),
+                    Updates.set("leaseUntil", Date.from(now.plus(LEASE))));
+            if (taken != null) {
+                return taken.getString("operationId");
+            }
+        }
+        throw Rejection.conflict("request-in-flight",
+                "The first request with this Idempotency-Key is still being handled; retry shortly")
+                .withHeader("Retry-After", "2");
+    }
+
+    private Response stored(String id) {
+        Document existing = keys.find(Filters.eq("_id", id)).first();
+        if (existing == null || existing.get("response") == null) {
+            throw Rejection.conflict("request-in-flight", "Retry shortly").withHeader("Retry-After", "2");
+        }
+        Document response = existing.get("response", Document.class);
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.get("headers", Document.class).forEach((name, value) -> headers.put(name, String.valueOf(value)));
+        return new Response(response.getInteger("status"), response.get("body", Binary.class).getData(), headers, true);
+    }
+
+    /** Removes keys past their retention (MongoDB's TTL index does this too; the embedded store needs it). */
+    public long purgeExpired() {
+        return keys.deleteMany(Filters.lt("expiresAt", Date.from(clock.instant()))).getDeletedCount();
+    }
+}
