@@ -18,7 +18,7 @@ class ErrorCodesDocumentedTest {
 
     /** The code argument of Rejection factories and constructors. */
     private static final Pattern CODE = Pattern.compile(
-            "Rejection\\.(?:badRequest|notFound|forbidden|conflict|unprocessable)\\(\\s*\"([a-z0-9-]+)\""
+            "(?:Rejection\\.(?:badRequest|notFound|forbidden|conflict|unprocessable)|notFound)\\(\\s*\"([a-z0-9-]+)\""
                     + "|new Rejection\\(\\s*Rejection\\.Kind\\.\\w+,\\s*\"([a-z0-9-]+)\"");
 
     @Test

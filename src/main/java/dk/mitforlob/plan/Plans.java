@@ -105,7 +105,7 @@ public final class Plans {
 
     public OwnStep addStep(Citizen citizen, String goalId, StepInput input, String operationId) {
         PlanRecord record = of(citizen);
-        Goal goal = record.plan().goal(goalId).orElseThrow(() -> notFound("goal", goalId));
+        Goal goal = record.plan().goal(goalId).orElseThrow(() -> notFound("goal-not-found", "goal", goalId));
         Validation.of().requiredText("text", input.text(), 500).throwIfInvalid();
         Optional<OwnStep> earlier = record.step(operationId);
         if (earlier.isPresent()) {
@@ -123,7 +123,7 @@ public final class Plans {
     public OwnStep markStepDone(Citizen citizen, String goalId, String stepId) {
         PlanRecord record = of(citizen);
         OwnStep step = record.step(stepId).filter(s -> s.goalId().equals(goalId))
-                .orElseThrow(() -> notFound("step", stepId));
+                .orElseThrow(() -> notFound("step-not-found", "step", stepId));
         if (step.done()) {
             return step;
         }
@@ -144,9 +144,9 @@ public final class Plans {
         PlanRecord record = of(citizen);
         String title = switch (on) {
             case ACTIVITY -> record.plan().activity(targetId).map(PlanChanges::activityTitle)
-                    .orElseThrow(() -> notFound("activity", targetId));
+                    .orElseThrow(() -> notFound("activity-not-found", "activity", targetId));
             case MEETING -> record.plan().meeting(targetId).map(Meeting::purpose)
-                    .orElseThrow(() -> notFound("meeting", targetId));
+                    .orElseThrow(() -> notFound("meeting-not-found", "meeting", targetId));
         };
         Validation.of().requiredText("text", input.text(), 2000).throwIfInvalid();
         Optional<Comment> earlier = record.comments().stream().filter(c -> c.id().equals(operationId)).findFirst();
@@ -170,7 +170,7 @@ public final class Plans {
 
     public MeetingObjection object(Citizen citizen, String meetingId, ObjectionInput input, String operationId) {
         PlanRecord record = of(citizen);
-        Meeting meeting = record.plan().meeting(meetingId).orElseThrow(() -> notFound("meeting", meetingId));
+        Meeting meeting = record.plan().meeting(meetingId).orElseThrow(() -> notFound("meeting-not-found", "meeting", meetingId));
         Validation.of().requiredText("reason", input.reason(), 1000).text("suggestion", input.suggestion(), 500)
                 .throwIfInvalid();
         Optional<MeetingObjection> earlier = record.objections().stream()
@@ -214,7 +214,7 @@ public final class Plans {
         return details;
     }
 
-    private static Rejection notFound(String what, String id) {
-        return Rejection.notFound(what + "-not-found", "Your plan has no " + what + " with id " + id);
+    private static Rejection notFound(String code, String what, String id) {
+        return Rejection.notFound(code, "Your plan has no " + what + " with id " + id);
     }
 }

@@ -51,16 +51,39 @@ class DemoModeTest {
             assertThat(bo.path("municipality").path("code").asText()).isEqualTo("101");
             assertThat(bo.path("programme").asText()).isEqualTo("activity-ready-cash-benefit");
             api.get("/api/v1/me").send().expectProblem(401, "authentication-required");
+
+            for (String person : new String[] {"citizen-anna", "citizen-bo"}) {
+                String token = tokens.path(person).asText();
+                JsonNode plan = api.get("/api/v1/me/plan").bearer(token).send().expect(200).json();
+                assertThat(plan.path("goals").size()).isGreaterThanOrEqualTo(1);
+                assertThat(plan.path("activities").size()).isGreaterThanOrEqualTo(3);
+                java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen"));
+                assertThat(plan.path("meetings")).extracting(m -> java.time.Instant.parse(m.path("start").asText())
+                                .atZone(java.time.ZoneId.of("Europe/Copenhagen")).toLocalDate())
+                        .contains(today.plusDays(1), today.plusWeeks(1));
+                JsonNode history = api.get("/api/v1/me/plan/history").bearer(token).send().expect(200).json();
+                assertThat(history.path("items").size()).isGreaterThanOrEqualTo(2);
+            }
+            JsonNode inbox = api.get("/api/v1/municipalities/851/inbox").bearer(tokens.path("caseworker-851").asText())
+                    .send().expect(200).json();
+            assertThat(inbox.path("unreadCount").asLong()).isGreaterThanOrEqualTo(2);
+            api.get("/api/v1/integration/municipalities/851/events").bearer(tokens.path("integration-851").asText())
+                    .send().expect(200);
+            api.get("/api/v1/municipalities/101/inbox").bearer(tokens.path("caseworker-851").asText()).send()
+                    .expectProblem(403, "other-municipality");
         }
     }
 
     @Test
     void demo_data_survives_a_restart_on_the_same_data_directory() throws Exception {
         String annasId;
+        long planVersion;
         try (Application app = Application.start(demoSettings(), Clock.systemUTC())) {
             Api api = new Api(URI.create("http://127.0.0.1:" + app.port() + "/"));
             annasId = api.get("/api/v1/me").bearer(tokens().path("citizen-anna").asText()).send().expect(200)
                     .json().path("citizenId").asText();
+            planVersion = api.get("/api/v1/me/plan").bearer(tokens().path("citizen-anna").asText()).send().expect(200)
+                    .json().path("version").asLong();
         }
         try (Application app = Application.start(demoSettings(), Clock.systemUTC())) {
             Api api = new Api(URI.create("http://127.0.0.1:" + app.port() + "/"));
@@ -68,6 +91,8 @@ class DemoModeTest {
                     .expect(200).json().path("citizenId").asText();
 
             assertThat(afterRestart).isEqualTo(annasId);
+            assertThat(api.get("/api/v1/me/plan").bearer(tokens().path("citizen-anna").asText()).send().expect(200)
+                    .json().path("version").asLong()).as("a restart adds no plan versions").isEqualTo(planVersion);
         }
     }
 

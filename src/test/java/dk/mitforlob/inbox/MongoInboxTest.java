@@ -1,0 +1,121 @@
+package dk.mitforlob.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+
+import dk.mitforlob.platform.ids.Ids;
+import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.testing.TestStores;
+
+/** The inbox and outbox on the store: positions without gaps, delivery once, nothing left behind. */
+class MongoInboxTest {
+
+    private final TestStores.Target target = TestStores.create();
+    private final MongoStore store = MongoStore.connect(target.uri(), target.database());
+    private final MongoInbox inbox = new MongoInbox(store);
+
+    @AfterEach
+    void close() throws Exception {
+        if (TestStores.externalMongo()) {
+            store.database().drop();
+        }
+        store.close();
+        if (target.owned() != null) {
+            target.owned().close();
+        }
+    }
+
+    private static InboxItem item(String municipality) {
+        return InboxItem.of(Ids.newId(), municipality, "citizen-1", InputType.ACTIVITY_COMMENT, Instant.now(),
+                "Kommentar", Map.of("text", "hej"));
+    }
+
+    @Test
+    void concurrent_deliveries_get_consecutive_positions_per_municipality() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String municipality = i % 2 == 0 ? "851" : "101";
+            futures.add(pool.submit(() -> inbox.deliver(List.of(item(municipality)))));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+
+        for (String municipality : List.of("851", "101")) {
+            List<Long> seqs = inbox.after(municipality, 0, 1000).stream().map(i -> i.seq().orElseThrow()).toList();
+            assertThat(seqs).hasSize(100);
+            assertThat(seqs).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 100).boxed().toList());
+        }
+    }
+
+    @Test
+    void delivering_the_same_item_twice_stores_it_once() {
+        InboxItem item = item("851");
+
+        inbox.deliver(List.of(item));
+        inbox.deliver(List.of(item));
+
+        assertThat(inbox.after("851", 0, 10)).extracting(InboxItem::id).containsExactly(item.id());
+    }
+
+    @Test
+    void an_outbox_left_behind_by_a_crash_is_delivered_by_the_sweep() {
+        MongoOutbox outbox = new MongoOutbox(inbox);
+        MongoCollection<Document> things = store.collection("things");
+        outbox.register(things);
+        InboxItem item = item("851");
+        // the feature's write went through, the process died before it flushed:
+        things.insertOne(MongoOutbox.withOutbox(new Document("_id", "t1").append("value", 1), List.of(item)));
+        assertThat(inbox.byId("851", item.id())).isEmpty();
+
+        int flushed = outbox.sweep();
+
+        assertThat(flushed).isEqualTo(1);
+        assertThat(inbox.byId("851", item.id())).isPresent();
+        Document after = things.find(Filters.eq("_id", "t1")).first();
+        assertThat(after.getList("outbox", Document.class)).isEmpty();
+        assertThat(after.containsKey("outboxPending")).isFalse();
+        assertThat(outbox.sweep()).isZero();
+    }
+
+    @Test
+    void marking_read_keeps_the_first_mark() {
+        InboxItem item = item("851");
+        inbox.deliver(List.of(item));
+
+        inbox.markRead("851", item.id(), new InboxItem.ReadMark("first", Instant.parse("2026-11-20T10:00:00Z")));
+        inbox.markRead("851", item.id(), new InboxItem.ReadMark("second", Instant.parse("2026-11-21T10:00:00Z")));
+
+        assertThat(inbox.byId("851", item.id()).orElseThrow().read())
+                .contains(new InboxItem.ReadMark("first", Instant.parse("2026-11-20T10:00:00Z")));
+        assertThat(inbox.unreadCount("851", Inbox.Filter.all())).isZero();
+        assertThat(inbox.markRead("101", item.id(), new InboxItem.ReadMark("x", Instant.now()))).isFalse();
+    }
+
+    @Test
+    void unread_counts_are_per_citizen() {
+        inbox.deliver(List.of(item("851"), item("851")));
+
+        assertThat(inbox.unreadByCitizen("851", List.of("citizen-1", "citizen-2")))
+                .containsExactly(Map.entry("citizen-1", 2L));
+        assertThat(inbox.page("851", new Inbox.Filter(Optional.of("citizen-1"), Optional.empty(), true),
+                Optional.empty(), 10)).hasSize(2);
+    }
+}
