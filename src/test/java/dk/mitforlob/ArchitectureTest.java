@@ -46,7 +46,8 @@ class ArchitectureTest {
     void the_platform_knows_no_feature() {
         noClasses().that().resideInAPackage("dk.mitforlob.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage("dk.mitforlob.citizen..", "dk.mitforlob.plan..",
-                        "dk.mitforlob.inbox..", "dk.mitforlob.hours..", "dk.mitforlob.wishes..", "dk.mitforlob.demo..")
+                        "dk.mitforlob.inbox..", "dk.mitforlob.hours..", "dk.mitforlob.wishes..", "dk.mitforlob.evaluation..",
+                        "dk.mitforlob.demo..")
                 .check(MAIN);
     }
 

@@ -1,0 +1,88 @@
+package dk.mitforlob.evaluation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Statistical disclosure control for the evaluators' tables: no figure drawn from fewer than
+ * {@value #THRESHOLD} citizens is shown, and no hidden figure can be worked out from what is shown.
+ *
+ * <p>A table has rows (groups: months, municipalities, programmes) and columns of counts that add
+ * up over the rows to a shown total. Primary suppression hides the cells the caller marks (counts
+ * of 1–4 citizens, or figures resting on them). Secondary suppression then makes each column safe
+ * against subtraction from its total: a column never has exactly one hidden cell, and the hidden
+ * cells of a column never add up to fewer than {@value #THRESHOLD} (else "total minus the rest"
+ * would pin them down). It hides the smallest visible cells first, and the total when nothing is
+ * left to hide. This protects against subtraction along each column; it does not solve the full
+ * linear-programming attack on a multi-way table, which these small tables do not need.
+ */
+public final class SmallCells {
+
+    /** The smallest number of citizens a shown figure may rest on. */
+    public static final long THRESHOLD = 5;
+
+    private SmallCells() {
+    }
+
+    /** Which cells, and which column totals, to hide. */
+    public record Suppression(boolean[][] cells, boolean[] totals) {
+        public boolean hidden(int row, int column) {
+            return cells[row][column];
+        }
+
+        public boolean totalHidden(int column) {
+            return totals[column];
+        }
+    }
+
+    /** True for a count of citizens that may not be shown: 1 to 4. Zero reveals no one and is shown. */
+    public static boolean tooFew(long citizens) {
+        return citizens > 0 && citizens < THRESHOLD;
+    }
+
+    /**
+     * Adds secondary suppression to a table.
+     *
+     * @param values  rows × columns of the additive figures (counts, or sums such as hours)
+     * @param primary rows × columns of the cells that must be hidden in any case
+     * @param sizes   rows × columns: how many citizens each cell rests on, to judge whether the
+     *                hidden cells of a column together still rest on too few
+     */
+    public static Suppression suppress(double[][] values, boolean[][] primary, long[][] sizes) {
+        int rows = values.length;
+        int columns = rows == 0 ? 0 : values[0].length;
+        boolean[][] hidden = new boolean[rows][];
+        for (int r = 0; r < rows; r++) {
+            hidden[r] = primary[r].clone();
+        }
+        boolean[] totals = new boolean[columns];
+        for (int c = 0; c < columns; c++) {
+            final int column = c;
+            while (true) {
+                List<Integer> hiddenRows = new ArrayList<>();
+                long hiddenCitizens = 0;
+                for (int r = 0; r < rows; r++) {
+                    if (hidden[r][column]) {
+                        hiddenRows.add(r);
+                        hiddenCitizens += sizes[r][column];
+                    }
+                }
+                boolean safe = hiddenRows.isEmpty()
+                        || (hiddenRows.size() >= 2 && (hiddenCitizens == 0 || hiddenCitizens >= THRESHOLD));
+                if (safe || totals[column]) {
+                    break;
+                }
+                var next = java.util.stream.IntStream.range(0, rows).boxed()
+                        .filter(r -> !hidden[r][column])
+                        .min(Comparator.<Integer>comparingDouble(r -> values[r][column]).thenComparing(r -> r));
+                if (next.isPresent()) {
+                    hidden[next.get()][column] = true;
+                } else {
+                    totals[column] = true;
+                }
+            }
+        }
+        return new Suppression(hidden, totals);
+    }
+}
