@@ -10,6 +10,12 @@ import dk.mitforlob.citizen.Citizens;
 import dk.mitforlob.citizen.EnrollmentService;
 import dk.mitforlob.citizen.MeService;
 import dk.mitforlob.citizen.MongoCitizenRepository;
+import dk.mitforlob.hours.CaseworkerHoursService;
+import dk.mitforlob.hours.HoursEvaluationService;
+import dk.mitforlob.hours.HoursRepository;
+import dk.mitforlob.hours.MongoHoursRepository;
+import dk.mitforlob.hours.MyHoursService;
+import dk.mitforlob.hours.PaidHours;
 import dk.mitforlob.inbox.CaseloadService;
 import dk.mitforlob.inbox.EventFeedService;
 import dk.mitforlob.inbox.Inbox;
@@ -53,6 +59,8 @@ final class Features {
         Inbox inbox = new MongoInbox(store);
         MongoOutbox outbox = new MongoOutbox(inbox);
         plans = new Plans(new MongoPlanRepository(store, outbox), clock);
+        HoursRepository hoursRepository = new MongoHoursRepository(store, outbox);
+        PaidHours paidHours = new PaidHours(hoursRepository, plans, clock, settings.hoursWindowDays());
 
         apiServices = List.of(
                 new MeService(citizens),
@@ -62,7 +70,10 @@ final class Features {
                 new IntegrationPlanService(citizens, plans, audit),
                 new CaseloadService(citizens, inbox, audit),
                 new InboxService(inbox, citizens, audit, clock),
-                new EventFeedService(inbox, citizens, audit));
+                new EventFeedService(inbox, citizens, audit),
+                new MyHoursService(citizens, paidHours, idempotent, settings.hoursWindowDays()),
+                new CaseworkerHoursService(citizens, paidHours, audit, settings.hoursWindowDays()),
+                new HoursEvaluationService(citizens, hoursRepository));
 
         background.every(OUTBOX_SWEEP, "outbox sweep", outbox::sweep);
         background.every(KEY_PURGE, "idempotency key purge", idempotency::purgeExpired);

@@ -29,6 +29,9 @@ public interface CitizenRepository {
     List<Citizen> inMunicipality(String municipality, Optional<String> caseworkerId, Optional<Position> after,
                                  int limit);
 
+    /** Visits every enrolled citizen, for aggregate statistics. */
+    void forEach(java.util.function.Consumer<Citizen> visitor);
+
     /** How many citizens each programme has in the municipality, or everywhere when {@code municipality} is empty. */
     long count(Optional<String> municipality, Optional<Programme> programme);
 

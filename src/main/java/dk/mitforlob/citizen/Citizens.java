@@ -60,6 +60,11 @@ public final class Citizens {
         return repository.inMunicipality(municipality, caseworkerId, after, limit);
     }
 
+    /** Visits every enrolled citizen, for aggregate statistics. */
+    public void forEach(java.util.function.Consumer<Citizen> visitor) {
+        repository.forEach(visitor);
+    }
+
     public long count(Optional<String> municipality, Optional<Programme> programme) {
         return repository.count(municipality, programme);
     }

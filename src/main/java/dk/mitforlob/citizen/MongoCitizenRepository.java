@@ -98,6 +98,11 @@ public final class MongoCitizenRepository implements CitizenRepository {
     }
 
     @Override
+    public void forEach(java.util.function.Consumer<Citizen> visitor) {
+        citizens.find().forEach(doc -> visitor.accept(fromDocument(doc)));
+    }
+
+    @Override
     public long count(Optional<String> municipality, Optional<Programme> programme) {
         List<Bson> filters = new ArrayList<>();
         municipality.ifPresent(code -> filters.add(Filters.eq("municipality", code)));

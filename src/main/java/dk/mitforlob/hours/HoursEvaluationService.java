@@ -1,0 +1,52 @@
+package dk.mitforlob.hours;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import dk.mitforlob.citizen.Citizens;
+import dk.mitforlob.platform.http.Exchange;
+import dk.mitforlob.platform.security.Access;
+import dk.mitforlob.platform.security.Role;
+
+/** {@code GET /api/v1/evaluation/paid-hours}: the programme outcome, aggregated and with small cells hidden. */
+public final class HoursEvaluationService implements HttpService {
+
+    private final Citizens citizens;
+    private final HoursRepository repository;
+
+    public HoursEvaluationService(Citizens citizens, HoursRepository repository) {
+        this.citizens = citizens;
+        this.repository = repository;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/evaluation/paid-hours", this::outcome);
+    }
+
+    private void outcome(ServerRequest req, ServerResponse res) {
+        Access.require(req, Role.EVALUATOR);
+        LocalDate from = Exchange.queryDate(req, "from").orElseThrow(() -> Exchange.invalidQuery("from", "is required"));
+        LocalDate to = Exchange.queryDate(req, "to").orElseThrow(() -> Exchange.invalidQuery("to", "is required"));
+        if (from.isAfter(to)) {
+            throw Exchange.invalidQuery("from", "must not be after 'to'");
+        }
+        if (from.plusYears(3).isBefore(to)) {
+            throw Exchange.invalidQuery("from", "must be at most three years before 'to'");
+        }
+        HoursEvaluation.GroupBy groupBy = Exchange.query(req, "groupBy")
+                .map(code -> HoursEvaluation.GroupBy.fromCode(code).orElseThrow(() ->
+                        Exchange.invalidQuery("groupBy", "must be month, municipality or programme")))
+                .orElseThrow(() -> Exchange.invalidQuery("groupBy", "is required: month, municipality or programme"));
+        List<HoursEvaluation.Member> members = new ArrayList<>();
+        citizens.forEach(c -> members.add(new HoursEvaluation.Member(c.id(), c.municipality(), c.programme(),
+                LocalDate.ofInstant(c.enrolledAt(), PaidHours.COPENHAGEN))));
+        Exchange.ok(res, HoursEvaluation.compute(from, to, groupBy, members, repository.monthlyTotals(from, to)));
+    }
+}
