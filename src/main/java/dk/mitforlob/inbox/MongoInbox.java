@@ -31,15 +31,24 @@ import dk.mitforlob.platform.storage.MongoStore;
  * highest position plus one, claimed by inserting under a unique index on (municipality, seq):
  * two deliveries racing for the same position cannot both win, and a position is only taken
  * after every lower one is stored — so positions become visible in order, with no gaps.
+ *
+ * <p>The highest position is found from a hint, {@code inbox_heads}, that trails the truth: it is
+ * raised only after a position was taken. Starting from it, a delivery tries the next position
+ * and steps on while they are taken, so it still lands on the highest plus one; the hint only
+ * saves looking for the highest in a growing collection.
  */
 public final class MongoInbox implements Inbox {
 
-    private static final int MAX_ATTEMPTS = 100;
+    private static final int MAX_ATTEMPTS = 10_000;
+
+    private static final int HINT_STEPS_BEFORE_LOOKING = 50;
 
     private final MongoCollection<Document> items;
+    private final MongoCollection<Document> heads;
 
     public MongoInbox(MongoStore store) {
         this.items = store.collection("inbox");
+        this.heads = store.collection("inbox_heads");
         items.createIndex(Indexes.ascending("municipality", "seq"),
                 new IndexOptions().unique(true).name("feed_position"));
         items.createIndex(Indexes.ascending("municipality", "citizenId", "seq"));
@@ -57,12 +66,14 @@ public final class MongoInbox implements Inbox {
         if (exists(item.id())) {
             return;
         }
+        long next = hint(item.municipality()) + 1;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Document last = items.find(Filters.eq("municipality", item.municipality()))
-                    .sort(Sorts.descending("seq")).projection(Projections.include("seq")).first();
-            long next = last == null ? 1 : last.get("seq", Number.class).longValue() + 1;
+            if (attempt > 0 && attempt % HINT_STEPS_BEFORE_LOOKING == 0) {
+                next = Math.max(next, highest(item.municipality()) + 1);
+            }
             try {
                 items.insertOne(toDocument(item, next));
+                raiseHint(item.municipality(), next);
                 return;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -71,10 +82,33 @@ public final class MongoInbox implements Inbox {
                 if (exists(item.id())) {
                     return;
                 }
-                // another delivery took this position first; take the next one
+                next++;
             }
         }
         throw new IllegalStateException("Could not find a feed position for inbox item " + item.id());
+    }
+
+    private long hint(String municipality) {
+        Document head = heads.find(Filters.eq("_id", municipality)).first();
+        return head == null ? 0 : head.get("seq", Number.class).longValue();
+    }
+
+    private long highest(String municipality) {
+        Document last = items.find(Filters.eq("municipality", municipality))
+                .sort(Sorts.descending("seq")).projection(Projections.include("seq")).first();
+        return last == null ? 0 : last.get("seq", Number.class).longValue();
+    }
+
+    private void raiseHint(String municipality, long seq) {
+        try {
+            heads.updateOne(Filters.and(Filters.eq("_id", municipality), Filters.lt("seq", seq)),
+                    Updates.set("seq", seq), new com.mongodb.client.model.UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            // a higher hint is there already, raised by a delivery that took a later position
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
     }
 
     private boolean exists(String id) {

@@ -66,6 +66,30 @@ class MongoInboxTest {
     }
 
     @Test
+    void a_hint_that_trails_the_feed_still_gives_the_next_position() {
+        for (int i = 0; i < 5; i++) {
+            inbox.deliver(List.of(item("851")));
+        }
+        store.collection("inbox_heads").updateOne(Filters.eq("_id", "851"),
+                new Document("$set", new Document("seq", 1L)));
+
+        inbox.deliver(List.of(item("851")));
+
+        assertThat(inbox.after("851", 0, 100)).extracting(i -> i.seq().orElseThrow())
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    }
+
+    @Test
+    void a_feed_without_its_hint_continues_where_it_was() {
+        inbox.deliver(List.of(item("851"), item("851")));
+        store.collection("inbox_heads").deleteMany(new Document());
+
+        inbox.deliver(List.of(item("851")));
+
+        assertThat(inbox.after("851", 2, 100)).extracting(i -> i.seq().orElseThrow()).containsExactly(3L);
+    }
+
+    @Test
     void delivering_the_same_item_twice_stores_it_once() {
         InboxItem item = item("851");
 
