@@ -30,6 +30,13 @@ import dk.mitforlob.platform.idempotency.Idempotency;
 import dk.mitforlob.platform.security.AccessTokenVerifier;
 import dk.mitforlob.platform.security.CprHmac;
 import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.wishes.CaseworkerWishesService;
+import dk.mitforlob.wishes.MongoWishesRepository;
+import dk.mitforlob.wishes.MyWishesService;
+import dk.mitforlob.wishes.OccupationsService;
+import dk.mitforlob.wishes.StatedWishes;
+import dk.mitforlob.wishes.WishesEvaluationService;
+import dk.mitforlob.wishes.WishesStatistics;
 
 /** Every feature, wired once by hand: who needs what is readable here and nowhere else. */
 final class Features {
@@ -40,6 +47,7 @@ final class Features {
     final AccessTokenVerifier tokenVerifier;
     final Citizens citizens;
     final Plans plans;
+    final StatedWishes wishes;
     final List<HttpService> apiServices;
 
     Features(Settings settings, MongoStore store, Clock clock, PeriodicTasks background) {
@@ -53,6 +61,8 @@ final class Features {
         Inbox inbox = new MongoInbox(store);
         MongoOutbox outbox = new MongoOutbox(inbox);
         plans = new Plans(new MongoPlanRepository(store, outbox), clock);
+        MongoWishesRepository wishesRepository = new MongoWishesRepository(store, outbox);
+        wishes = new StatedWishes(wishesRepository, clock);
 
         apiServices = List.of(
                 new MeService(citizens),
@@ -62,7 +72,11 @@ final class Features {
                 new IntegrationPlanService(citizens, plans, audit),
                 new CaseloadService(citizens, inbox, audit),
                 new InboxService(inbox, citizens, audit, clock),
-                new EventFeedService(inbox, citizens, audit));
+                new EventFeedService(inbox, citizens, audit),
+                new MyWishesService(citizens, wishes),
+                new CaseworkerWishesService(citizens, wishes, audit),
+                new OccupationsService(),
+                new WishesEvaluationService(new WishesStatistics(wishesRepository, citizens)));
 
         background.every(OUTBOX_SWEEP, "outbox sweep", outbox::sweep);
         background.every(KEY_PURGE, "idempotency key purge", idempotency::purgeExpired);
