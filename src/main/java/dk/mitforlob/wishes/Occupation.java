@@ -8,8 +8,4 @@ package dk.mitforlob.wishes;
  *                   "interest group" evaluators count by
  */
 public record Occupation(String code, String labelDa, String labelEn, String majorGroup) {
-
-    public boolean isMajorGroup() {
-        return code.equals(majorGroup);
-    }
 }
