@@ -36,6 +36,13 @@ import dk.mitforlob.platform.idempotency.Idempotency;
 import dk.mitforlob.platform.security.AccessTokenVerifier;
 import dk.mitforlob.platform.security.CprHmac;
 import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.wishes.CaseworkerWishesService;
+import dk.mitforlob.wishes.MongoWishesRepository;
+import dk.mitforlob.wishes.MyWishesService;
+import dk.mitforlob.wishes.OccupationsService;
+import dk.mitforlob.wishes.StatedWishes;
+import dk.mitforlob.wishes.WishesEvaluationService;
+import dk.mitforlob.wishes.WishesStatistics;
 
 /** Every feature, wired once by hand: who needs what is readable here and nowhere else. */
 final class Features {
@@ -46,6 +53,7 @@ final class Features {
     final AccessTokenVerifier tokenVerifier;
     final Citizens citizens;
     final Plans plans;
+    final StatedWishes wishes;
     final List<HttpService> apiServices;
 
     Features(Settings settings, MongoStore store, Clock clock, PeriodicTasks background) {
@@ -61,6 +69,8 @@ final class Features {
         plans = new Plans(new MongoPlanRepository(store, outbox), clock);
         HoursRepository hoursRepository = new MongoHoursRepository(store, outbox);
         PaidHours paidHours = new PaidHours(hoursRepository, plans, clock, settings.hoursWindowDays());
+        MongoWishesRepository wishesRepository = new MongoWishesRepository(store, outbox);
+        wishes = new StatedWishes(wishesRepository, clock);
 
         apiServices = List.of(
                 new MeService(citizens),
@@ -73,7 +83,11 @@ final class Features {
                 new EventFeedService(inbox, citizens, audit),
                 new MyHoursService(citizens, paidHours, idempotent, settings.hoursWindowDays()),
                 new CaseworkerHoursService(citizens, paidHours, audit, settings.hoursWindowDays()),
-                new HoursEvaluationService(citizens, hoursRepository));
+                new HoursEvaluationService(citizens, hoursRepository),
+                new MyWishesService(citizens, wishes),
+                new CaseworkerWishesService(citizens, wishes, audit),
+                new OccupationsService(),
+                new WishesEvaluationService(new WishesStatistics(wishesRepository, citizens)));
 
         background.every(OUTBOX_SWEEP, "outbox sweep", outbox::sweep);
         background.every(KEY_PURGE, "idempotency key purge", idempotency::purgeExpired);

@@ -50,6 +50,8 @@ class AccessMatrixApiTest {
                         .bearer(token)),
                 new Route("publish plan", token -> SERVICE.api().put(base + "/citizens/" + citizen.citizenId() + "/plan")
                         .bearer(token).ifMatch("\"1\"").json(Fixtures.plan(citizen.citizenId()))),
+                new Route("read wishes", token -> SERVICE.api().get(base + "/citizens/" + citizen.citizenId() + "/wishes")
+                        .bearer(token)),
                 new Route("inbox", token -> SERVICE.api().get(base + "/inbox").bearer(token)),
                 new Route("mark read", token -> SERVICE.api().post(base + "/inbox/" + itemId + "/read").bearer(token)));
     }

@@ -1,0 +1,65 @@
+package dk.mitforlob.wishes;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import dk.mitforlob.citizen.Municipalities;
+import dk.mitforlob.evaluation.SmallCells;
+import dk.mitforlob.platform.http.Exchange;
+import dk.mitforlob.platform.security.Access;
+import dk.mitforlob.platform.security.Role;
+
+/**
+ * {@code GET /api/v1/evaluation/wishes?groupBy=municipality|programme}: how often each wish and
+ * each interest group is chosen, for evaluators, with small cells suppressed. Aggregates only:
+ * no row is one citizen, so reading it is not audited per citizen.
+ */
+public final class WishesEvaluationService implements HttpService {
+
+    private final WishesStatistics statistics;
+
+    public WishesEvaluationService(WishesStatistics statistics) {
+        this.statistics = statistics;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/evaluation/wishes", this::table);
+    }
+
+    /** The table as sent. */
+    record Table(GroupBy groupBy, long threshold, List<Row> groups, Row total) {
+    }
+
+    /** A row as sent: a hidden figure is left out and named in {@code suppressed}. */
+    record Row(String group, String name, Long citizens, Map<String, Long> wishes, Map<String, Long> interestGroups,
+               List<String> suppressed) {
+    }
+
+    private void table(ServerRequest req, ServerResponse res) {
+        Access.require(req, Role.EVALUATOR);
+        GroupBy groupBy = Exchange.query(req, "groupBy")
+                .map(code -> GroupBy.fromCode(code).orElseThrow(() -> Exchange.invalidQuery("groupBy",
+                        "must be one of " + String.join(", ", Arrays.stream(GroupBy.values()).map(GroupBy::code)
+                                .toList()))))
+                .orElse(GroupBy.MUNICIPALITY);
+        WishesTable table = statistics.table(groupBy);
+        Exchange.ok(res, new Table(groupBy, SmallCells.THRESHOLD,
+                table.groups().stream().map(row -> row(row, groupBy)).toList(), row(table.total(), groupBy)));
+    }
+
+    private static Row row(WishesTable.Row row, GroupBy groupBy) {
+        Map<String, Long> wishes = new LinkedHashMap<>();
+        row.wishes().forEach((type, count) -> wishes.put(type.code(), count));
+        String name = row.group() != null && groupBy == GroupBy.MUNICIPALITY
+                ? Municipalities.name(row.group()).orElse(null) : null;
+        return new Row(row.group(), name, row.citizens(), wishes, row.interestGroups(), row.suppressed());
+    }
+}

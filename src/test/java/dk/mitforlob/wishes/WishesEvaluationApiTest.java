@@ -1,0 +1,195 @@
+package dk.mitforlob.wishes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dk.mitforlob.Application;
+import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.testing.Api;
+import dk.mitforlob.testing.Fixtures;
+import dk.mitforlob.testing.TestIssuers;
+import dk.mitforlob.testing.TestLogging;
+import dk.mitforlob.testing.TestService;
+import dk.mitforlob.testing.TestStores;
+
+/**
+ * The evaluators' table of wishes, with small cells suppressed. The table counts every citizen in
+ * the store, so this test runs a service of its own on an empty store: it knows every figure.
+ *
+ * <p>The population: Aalborg (851) 6 citizens, all wanting more paid hours, 2 a mentor, all in sales
+ * (major group 5); København (101) 3 citizens, all wanting education, 1 a mentor, all in cleaning
+ * (9); Aarhus (751) 8 citizens, 5 wanting more paid hours, 6 a mentor, all in sales, 2 of them in
+ * the cash-benefit programme. By programme: 12 in the resource programme, 5 on cash benefit.
+ */
+class WishesEvaluationApiTest {
+
+    private static final TestIssuers ISSUERS = TestIssuers.get();
+    private static TestStores.Target store;
+    private static Application application;
+    private static Api api;
+
+    @BeforeAll
+    static void aServiceOfItsOwnWithAKnownPopulation() {
+        TestLogging.configure();
+        store = TestStores.create();
+        application = Application.start(TestService.settings(store, ISSUERS.trusted()), Clock.systemUTC());
+        api = new Api(URI.create("http://127.0.0.1:" + application.port() + "/"));
+        for (int i = 0; i < 6; i++) {
+            citizen("851", "resource-programme", List.of("more-paid-hours", i < 2 ? "mentor" : "fewer-meetings"), "52");
+        }
+        for (int i = 0; i < 3; i++) {
+            citizen("101", "activity-ready-cash-benefit", i < 1 ? List.of("education-or-course", "mentor")
+                    : List.of("education-or-course"), "91");
+        }
+        for (int i = 0; i < 8; i++) {
+            List<String> wishes = new ArrayList<>();
+            if (i < 5) {
+                wishes.add("more-paid-hours");
+            }
+            if (i < 6) {
+                wishes.add("mentor");
+            }
+            citizen("751", i < 6 ? "resource-programme" : "activity-ready-cash-benefit", wishes, "52");
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        application.close();
+        if (TestStores.externalMongo()) {
+            try (MongoStore mongo = MongoStore.connect(store.uri(), store.database())) {
+                mongo.database().drop();
+            }
+        }
+        if (store.owned() != null) {
+            store.owned().close();
+        }
+    }
+
+    /** Enrolls a citizen, who then states {@code wishes} and an interest in occupation {@code occupation}. */
+    private static void citizen(String municipality, String programme, List<String> wishes, String occupation) {
+        String cpr = Fixtures.newCpr();
+        Map<String, Object> enrollment = Fixtures.enrollment(cpr, "caseworker-" + municipality);
+        enrollment.put("programme", programme);
+        api.put("/api/v1/integration/municipalities/" + municipality + "/citizens/REF-" + cpr.replace("-", ""))
+                .bearer(ISSUERS.integration(municipality)).json(enrollment).send().expect(201);
+        api.put("/api/v1/me/wishes").bearer(ISSUERS.citizen(cpr)).ifMatch("\"0\"")
+                .json(Map.of("interests", Map.of("occupations", List.of(occupation)),
+                        "wishes", wishes.stream().map(type -> Map.of("type", type)).toList()))
+                .send().expect(200);
+    }
+
+    private static JsonNode table(String groupBy) {
+        return api.get("/api/v1/evaluation/wishes" + (groupBy == null ? "" : "?groupBy=" + groupBy))
+                .bearer(ISSUERS.evaluator()).send().expect(200).json();
+    }
+
+    private static JsonNode group(JsonNode table, String group) {
+        for (JsonNode row : table.path("groups")) {
+            if (row.path("group").asText().equals(group)) {
+                return row;
+            }
+        }
+        throw new AssertionError("No row for " + group + " in " + table);
+    }
+
+    private static List<String> suppressed(JsonNode row) {
+        List<String> names = new ArrayList<>();
+        row.path("suppressed").forEach(name -> names.add(name.asText()));
+        return names;
+    }
+
+    @Test
+    void by_municipality_each_row_counts_the_citizens_and_their_choices() {
+        JsonNode table = table("municipality");
+
+        assertThat(table.path("groupBy").asText()).isEqualTo("municipality");
+        assertThat(table.path("threshold").asInt()).isEqualTo(5);
+        assertThat(table.path("groups").findValuesAsText("group")).containsExactly("101", "751", "851");
+        JsonNode aarhus = group(table, "751");
+        assertThat(aarhus.path("name").asText()).isEqualTo("Aarhus");
+        assertThat(aarhus.path("citizens").asInt()).isEqualTo(8);
+        assertThat(aarhus.path("interestGroups").path("5").asInt()).isEqualTo(8);
+        assertThat(aarhus.path("wishes").path("other").asInt()).as("zero is shown").isZero();
+        assertThat(group(table, "851").path("wishes").path("more-paid-hours").asInt()).isEqualTo(6);
+        assertThat(table.path("total").path("citizens").asInt()).isEqualTo(17);
+        assertThat(table.path("total").path("wishes").path("more-paid-hours").asInt()).isEqualTo(11);
+        assertThat(table.path("total").path("wishes").path("mentor").asInt()).isEqualTo(9);
+        assertThat(table.path("total").has("group")).isFalse();
+    }
+
+    @Test
+    void municipality_is_the_default_grouping() {
+        assertThat(table(null).path("groupBy").asText()).isEqualTo("municipality");
+    }
+
+    @Test
+    void a_group_of_fewer_than_five_citizens_shows_no_figure() {
+        JsonNode copenhagen = group(table("municipality"), "101");
+
+        assertThat(copenhagen.has("citizens")).isFalse();
+        assertThat(copenhagen.path("wishes")).isEmpty();
+        assertThat(copenhagen.path("interestGroups")).isEmpty();
+        assertThat(suppressed(copenhagen)).hasSize(19).contains("citizens", "wishes.education-or-course",
+                "wishes.mentor", "interestGroups.9");
+    }
+
+    @Test
+    void a_count_of_one_to_four_is_hidden_and_named() {
+        JsonNode aalborg = group(table("municipality"), "851");
+
+        assertThat(aalborg.path("wishes").has("mentor")).isFalse();
+        assertThat(suppressed(aalborg)).contains("wishes.mentor");
+    }
+
+    @Test
+    void a_lone_hidden_figure_drags_another_with_it_so_the_total_does_not_give_it_away() {
+        JsonNode table = table("municipality");
+
+        // more paid hours: København's 0 is hidden (a small group), so Aarhus's 5, the smallest other, goes too
+        assertThat(suppressed(group(table, "751"))).contains("wishes.more-paid-hours");
+        assertThat(group(table, "751").path("wishes").has("more-paid-hours")).isFalse();
+        // citizens: København's 3 is hidden, so Aalborg's 6 goes too, and the total of 17 stays
+        assertThat(group(table, "851").has("citizens")).isFalse();
+        assertThat(suppressed(group(table, "851"))).contains("citizens");
+        // education: only København's 3 chose it; nothing shown could protect it but hiding the total
+        assertThat(table.path("total").path("wishes").has("education-or-course")).isFalse();
+        assertThat(suppressed(table.path("total"))).contains("wishes.education-or-course", "interestGroups.9");
+    }
+
+    @Test
+    void by_programme_a_figure_of_eight_is_hidden_to_protect_a_mentor_wish_of_one() {
+        JsonNode table = table("programme");
+
+        assertThat(table.path("groups").findValuesAsText("group"))
+                .containsExactly("activity-ready-cash-benefit", "resource-programme");
+        JsonNode cashBenefit = group(table, "activity-ready-cash-benefit");
+        JsonNode resource = group(table, "resource-programme");
+        assertThat(cashBenefit.path("citizens").asInt()).isEqualTo(5);
+        assertThat(resource.path("citizens").asInt()).isEqualTo(12);
+        assertThat(resource.path("wishes").path("more-paid-hours").asInt()).isEqualTo(11);
+        assertThat(cashBenefit.path("wishes").path("more-paid-hours").asInt()).isZero();
+        assertThat(suppressed(cashBenefit)).contains("wishes.mentor");
+        assertThat(suppressed(resource)).contains("wishes.mentor");
+        assertThat(resource.has("name")).isFalse();
+        assertThat(table.path("total").path("wishes").path("mentor").asInt()).isEqualTo(9);
+    }
+
+    @Test
+    void an_unknown_grouping_is_400_naming_it() {
+        var response = api.get("/api/v1/evaluation/wishes?groupBy=age").bearer(ISSUERS.evaluator()).invalid().send()
+                .expectProblem(400, "invalid-parameter");
+
+        assertThat(response.problemFields()).containsExactly("groupBy");
+    }
+}
