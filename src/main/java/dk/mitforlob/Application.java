@@ -61,7 +61,8 @@ public final class Application implements AutoCloseable {
             WebServer server = server(settings, store, features);
             resources.add(server::stop);
             if (demo != null) {
-                demo.seed(settings, features.citizens, features.plans, features.wishes, clock, server.port());
+                demo.seed(settings, features.citizens, features.plans, features.wishes, features.paidHours, clock,
+                        server.port());
             }
             LOG.log(Level.INFO, "Mit Forløb is listening on port " + server.port()
                     + (settings.demo() ? " in demo mode" : ""));

@@ -54,6 +54,7 @@ final class Features {
     final Citizens citizens;
     final Plans plans;
     final StatedWishes wishes;
+    final PaidHours paidHours;
     final List<HttpService> apiServices;
 
     Features(Settings settings, MongoStore store, Clock clock, PeriodicTasks background) {
@@ -68,7 +69,7 @@ final class Features {
         MongoOutbox outbox = new MongoOutbox(inbox);
         plans = new Plans(new MongoPlanRepository(store, outbox), clock);
         HoursRepository hoursRepository = new MongoHoursRepository(store, outbox);
-        PaidHours paidHours = new PaidHours(hoursRepository, plans, clock, settings.hoursWindowDays());
+        paidHours = new PaidHours(hoursRepository, plans, clock, settings.hoursWindowDays());
         MongoWishesRepository wishesRepository = new MongoWishesRepository(store, outbox);
         wishes = new StatedWishes(wishesRepository, clock);
 

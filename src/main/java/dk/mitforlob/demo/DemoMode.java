@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import dk.mitforlob.citizen.Citizens;
+import dk.mitforlob.hours.PaidHours;
 import dk.mitforlob.plan.Plans;
 import dk.mitforlob.platform.config.Settings;
 import dk.mitforlob.wishes.StatedWishes;
@@ -31,11 +32,13 @@ public final class DemoMode implements AutoCloseable {
     }
 
     /** Seeds the demo data and writes the tokens file; returns the file. */
-    public Path seed(Settings settings, Citizens citizens, Plans plans, StatedWishes wishes, Clock clock,
+    public Path seed(Settings settings, Citizens citizens, Plans plans, StatedWishes wishes, PaidHours hours,
+                     Clock clock,
                      int serverPort) {
         DemoData.Seeded people = DemoData.seed(citizens);
         DemoPlans.seed(plans, people.anna(), people.bo(), clock);
         DemoWishes.seed(wishes, people.anna(), people.bo());
+        DemoHours.seed(hours, people.anna(), people.bo());
         Path tokens = DemoTokens.write(issuer, settings.dataDir());
         LOG.log(Level.INFO, "Demo mode: access tokens for the demo people (valid 24 h) are in " + tokens);
         LOG.log(Level.INFO, "Try: curl -H \"Authorization: Bearer $(jq -r '.\"citizen-anna\"' " + tokens + ")\" "

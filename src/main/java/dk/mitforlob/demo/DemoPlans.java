@@ -71,9 +71,10 @@ final class DemoPlans {
                 new Activity("act-mentor", ActivityType.MENTOR, ActivityStatus.IN_PROGRESS,
                         new Activity.Period(today.minusWeeks(10), null), "Jobcenter Aalborg, mentorkorps",
                         new BigDecimal("1.5"), "Ugentlig samtale med mentor", "goal-retail"),
-                new Activity("act-smalljob", ActivityType.SMALL_JOB, ActivityStatus.PLANNED,
-                        new Activity.Period(today.plusWeeks(2), today.plusMonths(6)), "Føtex Aalborg",
-                        new BigDecimal("4"), "Småjob med lønnede timer lørdag formiddag", "goal-retail"),
+                new Activity("act-smalljob", ActivityType.SMALL_JOB, ActivityStatus.IN_PROGRESS,
+                        new Activity.Period(today.minusWeeks(7), today.plusMonths(6)), "Føtex Aalborg",
+                        new BigDecimal("6"), "Småjob med lønnede timer lørdag formiddag og onsdag eftermiddag",
+                        "goal-retail"),
                 new Activity("act-course", ActivityType.TREATMENT, ActivityStatus.PLANNED,
                         new Activity.Period(today.plusWeeks(1), today.plusWeeks(9)), "Sundhedscenter Aalborg",
                         null, "Forløb om stress og søvn, 8 gange", "goal-health"));

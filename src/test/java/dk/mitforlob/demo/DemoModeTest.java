@@ -63,10 +63,15 @@ class DemoModeTest {
                         .contains(today.plusDays(1), today.plusWeeks(1));
                 JsonNode history = api.get("/api/v1/me/plan/history").bearer(token).send().expect(200).json();
                 assertThat(history.path("items").size()).isGreaterThanOrEqualTo(2);
+                JsonNode hours = api.get("/api/v1/me/hours/summary").bearer(token).send().expect(200).json();
+                assertThat(hours.path("weeks").size()).as("several weeks of paid hours").isGreaterThanOrEqualTo(3);
             }
             JsonNode inbox = api.get("/api/v1/municipalities/851/inbox").bearer(tokens.path("caseworker-851").asText())
                     .send().expect(200).json();
             assertThat(inbox.path("unreadCount").asLong()).isGreaterThanOrEqualTo(2);
+            JsonNode revisions = api.get("/api/v1/me/hours?includeWithdrawn=true")
+                    .bearer(tokens.path("citizen-bo").asText()).send().expect(200).json();
+            assertThat(revisions.path("items")).anySatisfy(r -> assertThat(r.path("status").asText()).isEqualTo("withdrawn"));
             api.get("/api/v1/integration/municipalities/851/events").bearer(tokens.path("integration-851").asText())
                     .send().expect(200);
             api.get("/api/v1/municipalities/101/inbox").bearer(tokens.path("caseworker-851").asText()).send()
