@@ -1,7 +1,9 @@
 package dk.mitforlob.citizen;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Where enrolled citizens are kept. */
 public interface CitizenRepository {
@@ -10,7 +12,7 @@ public interface CitizenRepository {
 
     Optional<Citizen> byCprHmac(String cprHmac);
 
-    List<Citizen> byIds(java.util.Collection<String> ids);
+    List<Citizen> byIds(Collection<String> ids);
 
     Optional<Citizen> byExternalRef(String municipality, String externalRef);
 
@@ -30,7 +32,7 @@ public interface CitizenRepository {
                                  int limit);
 
     /** Visits every enrolled citizen, for aggregate statistics. */
-    void forEach(java.util.function.Consumer<Citizen> visitor);
+    void forEach(Consumer<Citizen> visitor);
 
     /** How many citizens each programme has in the municipality, or everywhere when {@code municipality} is empty. */
     long count(Optional<String> municipality, Optional<Programme> programme);

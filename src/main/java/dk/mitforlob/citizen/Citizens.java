@@ -2,8 +2,12 @@ package dk.mitforlob.citizen;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dk.mitforlob.platform.errors.Rejection;
 import dk.mitforlob.platform.ids.Ids;
@@ -49,8 +53,8 @@ public final class Citizens {
     }
 
     /** The citizens with these ids, by id. */
-    public java.util.Map<String, Citizen> byIds(java.util.Collection<String> citizenIds) {
-        java.util.Map<String, Citizen> found = new java.util.HashMap<>();
+    public Map<String, Citizen> byIds(Collection<String> citizenIds) {
+        Map<String, Citizen> found = new HashMap<>();
         repository.byIds(citizenIds).forEach(citizen -> found.put(citizen.id(), citizen));
         return found;
     }
@@ -61,7 +65,7 @@ public final class Citizens {
     }
 
     /** Visits every enrolled citizen, for aggregate statistics. */
-    public void forEach(java.util.function.Consumer<Citizen> visitor) {
+    public void forEach(Consumer<Citizen> visitor) {
         repository.forEach(visitor);
     }
 

@@ -3,6 +3,7 @@ package dk.mitforlob.citizen;
 import java.util.regex.Pattern;
 
 import dk.mitforlob.platform.errors.Validation;
+import dk.mitforlob.platform.security.CprHmac;
 
 /** What a case system tells about a citizen it enrolls or updates. */
 public record Enrollment(String cpr, String name, Programme programme, CaseworkerRef caseworker,
@@ -28,7 +29,7 @@ public record Enrollment(String cpr, String name, Programme programme, Caseworke
     public static void validateExternalRef(String externalRef) {
         Validation v = Validation.of();
         v.matches("externalRef", externalRef, EXTERNAL_REF, "must be 1-64 letters, digits, '.', '_' or '-'");
-        if (dk.mitforlob.platform.security.CprHmac.looksLikeCpr(externalRef)) {
+        if (CprHmac.looksLikeCpr(externalRef)) {
             v.error("externalRef", "must not be a CPR number: CPR numbers never go in URLs");
         }
         v.throwIfInvalid();

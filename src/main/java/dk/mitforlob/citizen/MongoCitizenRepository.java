@@ -1,15 +1,15 @@
 package dk.mitforlob.citizen;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
@@ -17,6 +17,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 
 import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.platform.storage.MongoWrites;
 
 /** Citizens in the {@code citizens} collection, one document each. */
 public final class MongoCitizenRepository implements CitizenRepository {
@@ -38,7 +39,7 @@ public final class MongoCitizenRepository implements CitizenRepository {
     }
 
     @Override
-    public List<Citizen> byIds(java.util.Collection<String> ids) {
+    public List<Citizen> byIds(Collection<String> ids) {
         List<Citizen> found = new ArrayList<>();
         if (!ids.isEmpty()) {
             citizens.find(Filters.in("_id", ids)).forEach(doc -> found.add(fromDocument(doc)));
@@ -58,28 +59,14 @@ public final class MongoCitizenRepository implements CitizenRepository {
 
     @Override
     public boolean insert(Citizen citizen) {
-        try {
-            citizens.insertOne(toDocument(citizen));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoWrites.insertIfAbsent(citizens, toDocument(citizen));
     }
 
     @Override
     public boolean replace(Citizen citizen, long expectedVersion) {
-        try {
-            return citizens.replaceOne(Filters.and(Filters.eq("_id", citizen.id()), Filters.eq("version", expectedVersion)),
-                    toDocument(citizen)).getMatchedCount() == 1;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoWrites.unlessDuplicate(() -> citizens.replaceOne(
+                Filters.and(Filters.eq("_id", citizen.id()), Filters.eq("version", expectedVersion)),
+                toDocument(citizen)).getMatchedCount() == 1);
     }
 
     @Override
@@ -98,7 +85,7 @@ public final class MongoCitizenRepository implements CitizenRepository {
     }
 
     @Override
-    public void forEach(java.util.function.Consumer<Citizen> visitor) {
+    public void forEach(Consumer<Citizen> visitor) {
         citizens.find().forEach(doc -> visitor.accept(fromDocument(doc)));
     }
 

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import dk.mitforlob.platform.errors.Rejection;
+
 /** The 98 Danish municipalities (kommuner) by their three-digit code. */
 public final class Municipalities {
 
@@ -127,7 +129,7 @@ public final class Municipalities {
     /** A municipality code in a path must be one of the 98; anything else is not found. */
     public static void requireKnown(String code) {
         if (!exists(code)) {
-            throw dk.mitforlob.platform.errors.Rejection.notFound("unknown-municipality",
+            throw Rejection.notFound("unknown-municipality",
                     "There is no municipality with code " + code);
         }
     }

@@ -3,6 +3,7 @@ package dk.mitforlob.evaluation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Statistical disclosure control for the evaluators' tables: no figure drawn from fewer than
@@ -73,7 +74,7 @@ public final class SmallCells {
                 if (safe || totals[column]) {
                     break;
                 }
-                var next = java.util.stream.IntStream.range(0, rows).boxed()
+                var next = IntStream.range(0, rows).boxed()
                         .filter(r -> !hidden[r][column])
                         .min(Comparator.<Integer>comparingDouble(r -> values[r][column]).thenComparing(r -> r));
                 if (next.isPresent()) {

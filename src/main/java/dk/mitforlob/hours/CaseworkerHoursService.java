@@ -1,5 +1,6 @@
 package dk.mitforlob.hours;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.helidon.webserver.http.HttpRules;
@@ -42,7 +43,7 @@ public final class CaseworkerHoursService implements HttpService {
     }
 
     /** A citizen's registrations (a page, withdrawn ones included) and their totals for the period. */
-    record CitizenHours(String citizenId, java.util.List<RegistrationView> items, Optional<String> nextCursor,
+    record CitizenHours(String citizenId, List<RegistrationView> items, Optional<String> nextCursor,
                         HoursSummary summary) {
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -161,7 +162,7 @@ public final class HoursEvaluation {
     }
 
     private static List<Raw> byKey(Map<String, Member> members, List<HoursRepository.CitizenMonth> hours,
-                                   java.util.function.Function<Member, String> key) {
+                                   Function<Member, String> key) {
         Map<String, Long> inGroup = new TreeMap<>();
         members.values().forEach(m -> inGroup.merge(key.apply(m), 1L, Long::sum));
         Map<String, Map<String, Long>> perCitizen = new TreeMap<>();

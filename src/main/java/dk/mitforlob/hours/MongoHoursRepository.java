@@ -7,8 +7,6 @@ import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
@@ -20,6 +18,7 @@ import dk.mitforlob.inbox.InboxItem;
 import dk.mitforlob.inbox.MongoOutbox;
 import dk.mitforlob.platform.storage.JsonDocuments;
 import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.platform.storage.MongoWrites;
 
 /**
  * Ledgers in the {@code hours} collection, one document per citizen. A new registration is pushed,
@@ -76,18 +75,10 @@ public final class MongoHoursRepository implements HoursRepository {
     }
 
     private boolean insertFirst(HoursLedger ledger, Document registration, InboxItem input) {
-        try {
-            ledgers.insertOne(MongoOutbox.withOutbox(new Document("_id", ledger.citizenId())
-                    .append("municipality", ledger.municipality())
-                    .append("version", ledger.version())
-                    .append("registrations", new ArrayList<>(List.of(registration))), List.of(input)));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoWrites.insertIfAbsent(ledgers, MongoOutbox.withOutbox(new Document("_id", ledger.citizenId())
+                .append("municipality", ledger.municipality())
+                .append("version", ledger.version())
+                .append("registrations", new ArrayList<>(List.of(registration))), List.of(input)));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dk.mitforlob.inbox;
 
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +32,9 @@ public final class InboxService implements HttpService {
     private final Inbox inbox;
     private final Citizens citizens;
     private final AuditTrail audit;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public InboxService(Inbox inbox, Citizens citizens, AuditTrail audit, java.time.Clock clock) {
+    public InboxService(Inbox inbox, Citizens citizens, AuditTrail audit, Clock clock) {
         this.inbox = inbox;
         this.citizens = citizens;
         this.audit = audit;
@@ -57,7 +59,7 @@ public final class InboxService implements HttpService {
         citizenId.ifPresent(id -> citizens.inMunicipality(municipality, id));
         Optional<InputType> type = Exchange.query(req, "type").map(code -> InputType.fromCode(code)
                 .orElseThrow(() -> Exchange.invalidQuery("type", "must be one of " + String.join(", ",
-                        java.util.Arrays.stream(InputType.values()).map(InputType::code).toList()))));
+                        Arrays.stream(InputType.values()).map(InputType::code).toList()))));
         boolean unreadOnly = Exchange.queryBoolean(req, "unread").orElse(false);
         int limit = Exchange.queryInt(req, "limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
         Optional<Long> before = Exchange.query(req, "cursor")

@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
@@ -21,10 +20,12 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
 import dk.mitforlob.platform.json.Json;
 import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.platform.storage.MongoWrites;
 
 /**
  * The inbox in the {@code inbox} collection. An item's feed position is the municipality's
@@ -76,7 +77,7 @@ public final class MongoInbox implements Inbox {
                 raiseHint(item.municipality(), next);
                 return;
             } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                if (!MongoWrites.isDuplicate(e)) {
                     throw e;
                 }
                 if (exists(item.id())) {
@@ -102,10 +103,10 @@ public final class MongoInbox implements Inbox {
     private void raiseHint(String municipality, long seq) {
         try {
             heads.updateOne(Filters.and(Filters.eq("_id", municipality), Filters.lt("seq", seq)),
-                    Updates.set("seq", seq), new com.mongodb.client.model.UpdateOptions().upsert(true));
+                    Updates.set("seq", seq), new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
             // a higher hint is there already, raised by a delivery that took a later position
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+            if (!MongoWrites.isDuplicate(e)) {
                 throw e;
             }
         }

@@ -2,6 +2,7 @@ package dk.mitforlob.plan;
 
 import java.util.OptionalLong;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -47,7 +48,7 @@ public final class CaseworkerPlanService implements HttpService {
         Citizen citizen = citizens.inMunicipality(municipality, Exchange.pathParam(req, "citizenId"));
         PlanRecord record = plans.of(citizen);
         audit.read(caller, RequestId.of(req), "plan", municipality, citizen.id());
-        res.header(io.helidon.http.HeaderNames.ETAG, Etags.of(record.version()));
+        res.header(HeaderNames.ETAG, Etags.of(record.version()));
         Exchange.ok(res, PlanView.forCaseworker(record));
     }
 
@@ -63,7 +64,7 @@ public final class CaseworkerPlanService implements HttpService {
         if (published.changed()) {
             audit.wrote(caller, RequestId.of(req), "publish", "plan", municipality, citizen.id());
         }
-        res.header(io.helidon.http.HeaderNames.ETAG, Etags.of(published.record().version()));
+        res.header(HeaderNames.ETAG, Etags.of(published.record().version()));
         Exchange.ok(res, PlanView.forCaseworker(published.record()));
     }
 }

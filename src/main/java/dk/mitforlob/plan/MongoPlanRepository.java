@@ -8,8 +8,6 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -23,6 +21,7 @@ import dk.mitforlob.plan.Contributions.MeetingObjection;
 import dk.mitforlob.plan.Contributions.OwnStep;
 import dk.mitforlob.platform.storage.JsonDocuments;
 import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.platform.storage.MongoWrites;
 
 /**
  * Plans in the {@code plans} collection, one document per citizen holding the current version,
@@ -70,23 +69,15 @@ public final class MongoPlanRepository implements PlanRepository {
     public boolean publish(String citizenId, String municipality, long expectedVersion, PlanVersion next) {
         Document version = JsonDocuments.toDocument(next);
         if (expectedVersion == 0) {
-            try {
-                plans.insertOne(new Document("_id", citizenId)
-                        .append("municipality", municipality)
-                        .append("version", next.version())
-                        .append("current", version)
-                        .append("history", List.of(version))
-                        .append("seenVersion", 0L)
-                        .append("steps", List.of())
-                        .append("comments", List.of())
-                        .append("objections", List.of()));
-                return true;
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                    return false;
-                }
-                throw e;
-            }
+            return MongoWrites.insertIfAbsent(plans, new Document("_id", citizenId)
+                    .append("municipality", municipality)
+                    .append("version", next.version())
+                    .append("current", version)
+                    .append("history", List.of(version))
+                    .append("seenVersion", 0L)
+                    .append("steps", List.of())
+                    .append("comments", List.of())
+                    .append("objections", List.of()));
         }
         return plans.updateOne(Filters.and(Filters.eq("_id", citizenId), Filters.eq("version", expectedVersion)),
                 Updates.combine(Updates.set("version", next.version()), Updates.set("current", version),

@@ -1,10 +1,12 @@
 package dk.mitforlob.plan;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -13,6 +15,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import dk.mitforlob.citizen.Citizen;
 import dk.mitforlob.citizen.Citizens;
+import dk.mitforlob.platform.errors.Rejection;
 import dk.mitforlob.platform.http.Etags;
 import dk.mitforlob.platform.http.Exchange;
 import dk.mitforlob.platform.http.IdempotentRequests;
@@ -57,7 +60,7 @@ public final class MyPlanService implements HttpService {
     private void plan(ServerRequest req, ServerResponse res) {
         byte[] body = Json.write(PlanView.forCitizen(plans.of(citizen(req))));
         if (!Etags.answeredNotModified(req, res, Etags.ofContent(body))) {
-            res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/json");
+            res.header(HeaderNames.CONTENT_TYPE, "application/json");
             res.send(body);
         }
     }
@@ -70,13 +73,13 @@ public final class MyPlanService implements HttpService {
         Citizen citizen = citizen(req);
         Seen seen = Exchange.readJson(req, Seen.class);
         if (seen.version() == null) {
-            throw dk.mitforlob.platform.errors.Rejection.invalid("version", "is required");
+            throw Rejection.invalid("version", "is required");
         }
         Exchange.ok(res, PlanView.forCitizen(plans.markSeen(citizen, seen.version())));
     }
 
     /** One version in the citizen's history. */
-    record HistoryEntry(long version, java.time.Instant publishedAt, String publishedBy, String summary,
+    record HistoryEntry(long version, Instant publishedAt, String publishedBy, String summary,
                         List<PlanChange> changes) {
     }
 

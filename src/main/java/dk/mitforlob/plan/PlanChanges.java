@@ -1,5 +1,6 @@
 package dk.mitforlob.plan;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,7 +42,7 @@ public final class PlanChanges {
 
     private static <T> void compare(List<T> before, List<T> after, Function<T, String> id, PlanChange.Item item,
                                     Function<T, String> title, List<PlanChange> changes,
-                                    java.util.function.BiFunction<T, T, PlanChange.Kind> refine) {
+                                    BiFunction<T, T, PlanChange.Kind> refine) {
         Map<String, T> old = before.stream().collect(Collectors.toMap(id, t -> t, (a, b) -> a));
         Map<String, T> current = after.stream().collect(Collectors.toMap(id, t -> t, (a, b) -> a));
         for (T now : after) {
@@ -70,7 +72,7 @@ public final class PlanChanges {
     }
 
     /** A meeting time as a Danish caseworker reads it, e.g. "24. nov. kl. 10:00". */
-    static String danishTime(java.time.Instant instant) {
+    static String danishTime(Instant instant) {
         return WHEN_DA.format(instant.atZone(COPENHAGEN));
     }
 

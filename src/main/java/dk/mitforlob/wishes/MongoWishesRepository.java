@@ -7,8 +7,6 @@ import java.util.function.Consumer;
 
 import org.bson.Document;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -19,6 +17,7 @@ import dk.mitforlob.inbox.InboxItem;
 import dk.mitforlob.inbox.MongoOutbox;
 import dk.mitforlob.platform.storage.JsonDocuments;
 import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.platform.storage.MongoWrites;
 
 /**
  * Wishes in the {@code wishes} collection, one document per citizen holding the current version,
@@ -80,15 +79,7 @@ public final class MongoWishesRepository implements WishesRepository {
     }
 
     private boolean insertFirst(Document document, InboxItem input) {
-        try {
-            wishes.insertOne(MongoOutbox.withOutbox(document, List.of(input)));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoWrites.insertIfAbsent(wishes, MongoOutbox.withOutbox(document, List.of(input)));
     }
 
     @Override

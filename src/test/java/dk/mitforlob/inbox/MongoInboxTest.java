@@ -25,19 +25,13 @@ import dk.mitforlob.testing.TestStores;
 /** The inbox and outbox on the store: positions without gaps, delivery once, nothing left behind. */
 class MongoInboxTest {
 
-    private final TestStores.Target target = TestStores.create();
-    private final MongoStore store = MongoStore.connect(target.uri(), target.database());
+    private final TestStores.OwnStore own = TestStores.ownStore();
+    private final MongoStore store = own.store();
     private final MongoInbox inbox = new MongoInbox(store);
 
     @AfterEach
     void close() throws Exception {
-        if (TestStores.externalMongo()) {
-            store.database().drop();
-        }
-        store.close();
-        if (target.owned() != null) {
-            target.owned().close();
-        }
+        own.close();
     }
 
     private static InboxItem item(String municipality) {

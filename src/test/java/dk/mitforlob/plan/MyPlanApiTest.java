@@ -113,14 +113,7 @@ class MyPlanApiTest {
     @Test
     void the_history_lists_every_version_newest_first_with_a_readable_summary() {
         TestCitizen citizen = Fixtures.citizenWithPlan(service, "851");
-        Map<String, Object> next = Fixtures.plan(citizen.citizenId());
-        @SuppressWarnings("unchecked")
-        var meetings = new java.util.ArrayList<>((List<Map<String, Object>>) next.get("meetings"));
-        var cancelled = new java.util.LinkedHashMap<>(meetings.get(0));
-        cancelled.put("cancelled", true);
-        meetings.set(0, cancelled);
-        next.put("meetings", meetings);
-        Fixtures.publishPlan(service, citizen, next);
+        Fixtures.publishPlan(service, citizen, Fixtures.planWithFirstMeetingCancelled(citizen.citizenId()));
 
         JsonNode history = service.api().get("/api/v1/me/plan/history").bearer(citizen.token()).send().expect(200).json();
 
@@ -268,14 +261,7 @@ class MyPlanApiTest {
     @Test
     void objecting_to_a_cancelled_meeting_is_422_meeting_cancelled() {
         TestCitizen citizen = Fixtures.citizenWithPlan(service, "851");
-        Map<String, Object> next = Fixtures.plan(citizen.citizenId());
-        @SuppressWarnings("unchecked")
-        var meetings = new java.util.ArrayList<>((List<Map<String, Object>>) next.get("meetings"));
-        var cancelled = new java.util.LinkedHashMap<>(meetings.get(0));
-        cancelled.put("cancelled", true);
-        meetings.set(0, cancelled);
-        next.put("meetings", meetings);
-        Fixtures.publishPlan(service, citizen, next);
+        Fixtures.publishPlan(service, citizen, Fixtures.planWithFirstMeetingCancelled(citizen.citizenId()));
 
         service.api().post("/api/v1/me/plan/meetings/" + citizen.citizenId() + "-meet-1/objections")
                 .bearer(citizen.token()).json(Map.of("reason", "x")).send()

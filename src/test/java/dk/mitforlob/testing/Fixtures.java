@@ -90,6 +90,18 @@ public final class Fixtures {
         return meeting;
     }
 
+    /** The plan of {@link #plan(String)} with its first meeting called off. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> planWithFirstMeetingCancelled(String prefix) {
+        Map<String, Object> plan = plan(prefix);
+        var meetings = new java.util.ArrayList<>((java.util.List<Map<String, Object>>) plan.get("meetings"));
+        var cancelled = new LinkedHashMap<>(meetings.get(0));
+        cancelled.put("cancelled", true);
+        meetings.set(0, cancelled);
+        plan.put("meetings", meetings);
+        return plan;
+    }
+
     /** Publishes {@code plan} for the citizen through the case system's API; returns the version. */
     public static long publishPlan(TestService service, TestCitizen citizen, Map<String, Object> plan) {
         return service.api()

@@ -2,6 +2,7 @@ package dk.mitforlob.testing;
 
 import dk.mitforlob.platform.ids.Ids;
 import dk.mitforlob.platform.storage.EmbeddedMongo;
+import dk.mitforlob.platform.storage.MongoStore;
 
 /**
  * Which MongoDB the tests use: the one named by {@code MONGODB_URI} when it is set (each run in a
@@ -23,6 +24,28 @@ public final class TestStores {
         }
         EmbeddedMongo embedded = EmbeddedMongo.inMemory();
         return new Target(embedded.connectionString(), "mitforlob", embedded);
+    }
+
+    /**
+     * A store of a test's own: a fresh embedded one, or a fresh database on {@code MONGODB_URI};
+     * closing it drops that database and stops the embedded store.
+     */
+    public static OwnStore ownStore() {
+        Target target = create();
+        return new OwnStore(target, MongoStore.connect(target.uri(), target.database()));
+    }
+
+    public record OwnStore(Target target, MongoStore store) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            if (externalMongo()) {
+                store.database().drop();
+            }
+            store.close();
+            if (target.owned() != null) {
+                target.owned().close();
+            }
+        }
     }
 
     public static boolean externalMongo() {

@@ -1,5 +1,9 @@
 package dk.mitforlob.platform.http;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,9 +33,9 @@ public final class Etags {
     /** An ETag for a view composed of several documents: a digest of exactly what is sent. */
     public static String ofContent(byte[] body) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"c" + java.util.HexFormat.of().formatHex(digest, 0, 12) + "\"";
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"c" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -41,7 +45,7 @@ public final class Etags {
         res.header(HeaderNames.ETAG, etag);
         res.header(HeaderNames.CACHE_CONTROL, "private, no-cache");
         boolean matches = req.headers().first(HeaderNames.IF_NONE_MATCH)
-                .map(value -> value.equals("*") || java.util.Arrays.stream(value.split(","))
+                .map(value -> value.equals("*") || Arrays.stream(value.split(","))
                         .map(String::strip)
                         .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
                         .anyMatch(etag::equals))

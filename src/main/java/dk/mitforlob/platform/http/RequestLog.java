@@ -1,6 +1,7 @@
 package dk.mitforlob.platform.http;
 
 import java.lang.System.Logger.Level;
+import java.util.Locale;
 
 import io.helidon.logging.common.HelidonMdc;
 import io.helidon.webserver.http.Filter;
@@ -32,7 +33,7 @@ public final class RequestLog implements Filter {
             String path = Redaction.path(req.prologue().uriPath().rawPath());
             if (!path.startsWith("/observe")) {
                 LOG.log(Level.INFO, "{0} {1} {2} {3}ms", req.prologue().method().text(), path,
-                        res.status().code(), String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0));
+                        res.status().code(), String.format(Locale.ROOT, "%.1f", micros / 1000.0));
             }
             HelidonMdc.remove(MDC_KEY);
         }

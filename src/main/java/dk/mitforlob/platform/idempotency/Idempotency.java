@@ -5,15 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.bson.types.Binary;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -25,6 +26,7 @@ import dk.mitforlob.platform.errors.FieldError;
 import dk.mitforlob.platform.errors.Rejection;
 import dk.mitforlob.platform.ids.Ids;
 import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.platform.storage.MongoWrites;
 
 /**
  * Runs a create once per {@code Idempotency-Key}, however often a phone sends it.
@@ -67,7 +69,7 @@ public final class Idempotency {
         this.keys = store.collection("idempotency_keys");
         this.clock = clock;
         // MongoDB removes expired keys itself; the embedded store ignores TTL, so purgeExpired() does it there
-        keys.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, java.util.concurrent.TimeUnit.SECONDS));
+        keys.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
     }
 
     /**
@@ -83,7 +85,7 @@ public final class Idempotency {
         if (!KEY.matcher(key.get()).matches()) {
             throw Rejection.badRequest("invalid-idempotency-key",
                     "Idempotency-Key must be 8-128 letters, digits or . _ : - (a UUID is a good choice)")
-                    .withErrors(java.util.List.of(new FieldError("Idempotency-Key", "is not a valid key")));
+                    .withErrors(List.of(new FieldError("Idempotency-Key", "is not a valid key")));
         }
         String id = scope + "|" + key.get();
         String operationId = claim(id, fingerprint);
@@ -129,7 +131,7 @@ public final class Idempotency {
                         .append("expiresAt", Date.from(now.plus(RETENTION))));
                 return operationId;
             } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                if (!MongoWrites.isDuplicate(e)) {
                     throw e;
                 }
             }

@@ -1,6 +1,7 @@
 package dk.mitforlob.platform.json;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -170,7 +171,7 @@ public final class Json {
     }
 
     private static String enumValues(Class<?> enumType) {
-        return String.join(", ", java.util.Arrays.stream(enumType.getEnumConstants())
+        return String.join(", ", Arrays.stream(enumType.getEnumConstants())
                 .map(constant -> MAPPER.convertValue(constant, String.class))
                 .toList());
     }

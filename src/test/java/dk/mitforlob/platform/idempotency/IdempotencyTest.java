@@ -23,8 +23,8 @@ import dk.mitforlob.testing.TestStores;
 
 class IdempotencyTest {
 
-    private final TestStores.Target target = TestStores.create();
-    private final MongoStore store = MongoStore.connect(target.uri(), target.database());
+    private final TestStores.OwnStore own = TestStores.ownStore();
+    private final MongoStore store = own.store();
     private final TestClock clock = new TestClock();
     private final Idempotency idempotency = new Idempotency(store, clock);
     private final AtomicInteger runs = new AtomicInteger();
@@ -32,13 +32,7 @@ class IdempotencyTest {
 
     @AfterEach
     void close() throws Exception {
-        if (TestStores.externalMongo()) {
-            store.database().drop();
-        }
-        store.close();
-        if (target.owned() != null) {
-            target.owned().close();
-        }
+        own.close();
     }
 
     private Idempotency.Response create(String operationId) {
