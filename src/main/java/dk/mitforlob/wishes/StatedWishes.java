@@ -16,7 +16,7 @@ import dk.mitforlob.platform.json.Json;
 /**
  * The rules of the citizen's interests and wishes: each change is a new version, written only over
  * the version the citizen read, and each goes to the caseworker's inbox with an account of what
- * changed. Sending what is already there changes nothing.
+ * changed. Sending what is already there changes nothing, whatever version it names.
  */
 public final class StatedWishes {
 
@@ -51,11 +51,12 @@ public final class StatedWishes {
         input.validate();
         Wishes next = input.canonical();
         WishesVersion current = current(citizen);
-        if (expectedVersion != current.version()) {
-            throw stale(current.version());
-        }
+        // before the version check: a phone retrying a PUT that already went through gets 200, not 412
         if (next.equals(current.wishes())) {
             return new Stated(current, false);
+        }
+        if (expectedVersion != current.version()) {
+            throw stale(current.version());
         }
         Instant now = clock.instant();
         WishesVersion version = new WishesVersion(current.version() + 1, next, now,

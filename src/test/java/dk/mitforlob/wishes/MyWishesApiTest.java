@@ -110,11 +110,26 @@ class MyWishesApiTest {
     }
 
     @Test
-    void a_first_write_over_existing_wishes_is_412() {
+    void a_first_write_over_other_existing_wishes_is_412() {
+        TestCitizen citizen = Fixtures.enrollCitizen(service, "851");
+        put(citizen, "\"0\"", document()).expect(200);
+        Map<String, Object> other = document();
+        other.put("whatMatters", "Noget helt andet");
+
+        put(citizen, "\"0\"", other).expectProblem(412, "version-conflict");
+    }
+
+    @Test
+    void a_retried_write_that_already_went_through_is_200_and_makes_no_new_version() {
         TestCitizen citizen = Fixtures.enrollCitizen(service, "851");
         put(citizen, "\"0\"", document()).expect(200);
 
-        put(citizen, "\"0\"", document()).expectProblem(412, "version-conflict");
+        ApiResponse retry = put(citizen, "\"0\"", document()).expect(200);
+
+        assertThat(retry.etag()).isEqualTo("\"1\"");
+        JsonNode history = service.api().get("/api/v1/me/wishes/history").bearer(citizen.token()).send().expect(200)
+                .json();
+        assertThat(history.path("items")).hasSize(1);
     }
 
     @Test
