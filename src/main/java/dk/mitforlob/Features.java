@@ -84,7 +84,7 @@ final class Features {
                 new EventFeedService(inbox, citizens, audit),
                 new MyHoursService(citizens, paidHours, idempotent, settings.hoursWindowDays()),
                 new CaseworkerHoursService(citizens, paidHours, audit, settings.hoursWindowDays()),
-                new HoursEvaluationService(citizens, hoursRepository),
+                new HoursEvaluationService(citizens, hoursRepository, paidHours),
                 new MyWishesService(citizens, wishes),
                 new CaseworkerWishesService(citizens, wishes, audit),
                 new OccupationsService(),

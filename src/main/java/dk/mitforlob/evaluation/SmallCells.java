@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
  *
  * <p>A table has rows (groups: months, municipalities, programmes) and columns of counts that add
  * up over the rows to a shown total. Primary suppression hides the cells the caller marks (counts
- * of 1–4 citizens, or figures resting on them). Secondary suppression then makes each column safe
+ * of 1–4 citizens, figures resting on them, and counts that reveal the few others of their group). Secondary suppression then makes each column safe
  * against subtraction from its total: a column never has exactly one hidden cell, and the hidden
  * cells of a column never add up to fewer than {@value #THRESHOLD} (else "total minus the rest"
  * would pin them down). It hides the smallest visible cells first, and the total when nothing is
@@ -43,6 +43,19 @@ public final class SmallCells {
     }
 
     /**
+     * True when a count of those who did something, shown next to the size of their group, would
+     * tell about those who did not (1 to 4 of them), or tell of every member that they did (none).
+     */
+    public static boolean revealsOthers(long count, long groupSize) {
+        return count > 0 && groupSize - count < THRESHOLD;
+    }
+
+    /** How many citizens a shown count exposes: the count itself, or the few it leaves out. */
+    public static long exposed(long count, long groupSize) {
+        return revealsOthers(count, groupSize) ? groupSize - count : count;
+    }
+
+    /**
      * Adds secondary suppression to a table.
      *
      * @param values  rows × columns of the additive figures (counts, or sums such as hours)
@@ -69,8 +82,10 @@ public final class SmallCells {
                         hiddenCitizens += sizes[r][column];
                     }
                 }
+                // cells that are truly empty (hidden with their whole row) expose no one, whatever their sum
+                boolean onlyEmpty = hiddenRows.stream().allMatch(r -> values[r][column] == 0);
                 boolean safe = hiddenRows.isEmpty()
-                        || (hiddenRows.size() >= 2 && (hiddenCitizens == 0 || hiddenCitizens >= THRESHOLD));
+                        || (hiddenRows.size() >= 2 && (onlyEmpty || hiddenCitizens >= THRESHOLD));
                 if (safe || totals[column]) {
                     break;
                 }

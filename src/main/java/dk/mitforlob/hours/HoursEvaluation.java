@@ -102,10 +102,11 @@ public final class HoursEvaluation {
         for (int r = 0; r < rows; r++) {
             Raw raw = groups.get(r);
             values[r] = new double[] {raw.inProgramme(), raw.withHours(), raw.totalQuarters()};
-            sizes[r] = new long[] {raw.inProgramme(), raw.withHours(), raw.withHours()};
+            sizes[r] = new long[] {raw.inProgramme(), SmallCells.exposed(raw.withHours(), raw.inProgramme()),
+                    raw.withHours()};
             boolean groupTooSmall = SmallCells.tooFew(raw.inProgramme());
             boolean withHoursTooFew = SmallCells.tooFew(raw.withHours())
-                    || SmallCells.tooFew(raw.inProgramme() - raw.withHours());
+                    || SmallCells.revealsOthers(raw.withHours(), raw.inProgramme());
             primary[r] = new boolean[] {groupTooSmall, groupTooSmall || withHoursTooFew,
                     groupTooSmall || SmallCells.tooFew(raw.withHours())};
         }
@@ -120,7 +121,7 @@ public final class HoursEvaluation {
         Figures total = figures(overall,
                 overallSmall || suppression.totalHidden(IN_PROGRAMME),
                 overallSmall || suppression.totalHidden(WITH_HOURS) || SmallCells.tooFew(overall.withHours())
-                        || SmallCells.tooFew(overall.inProgramme() - overall.withHours()),
+                        || SmallCells.revealsOthers(overall.withHours(), overall.inProgramme()),
                 overallSmall || suppression.totalHidden(TOTAL_HOURS) || SmallCells.tooFew(overall.withHours()),
                 overallSmall || SmallCells.tooFew(overall.withHours()));
         return new Result(from, to, groupBy, result, total);

@@ -14,15 +14,21 @@ import dk.mitforlob.platform.http.Exchange;
 import dk.mitforlob.platform.security.Access;
 import dk.mitforlob.platform.security.Role;
 
-/** {@code GET /api/v1/evaluation/paid-hours}: the programme outcome, aggregated and with small cells hidden. */
+/**
+ * {@code GET /api/v1/evaluation/paid-hours}: the programme outcome, aggregated and with small cells
+ * hidden. Periods are whole calendar months that have ended: two periods a day apart could
+ * otherwise be subtracted from each other to single out the hours one person worked on one day.
+ */
 public final class HoursEvaluationService implements HttpService {
 
     private final Citizens citizens;
     private final HoursRepository repository;
+    private final PaidHours hours;
 
-    public HoursEvaluationService(Citizens citizens, HoursRepository repository) {
+    public HoursEvaluationService(Citizens citizens, HoursRepository repository, PaidHours hours) {
         this.citizens = citizens;
         this.repository = repository;
+        this.hours = hours;
     }
 
     @Override
@@ -34,6 +40,15 @@ public final class HoursEvaluationService implements HttpService {
         Access.require(req, Role.EVALUATOR);
         LocalDate from = Exchange.queryDate(req, "from").orElseThrow(() -> Exchange.invalidQuery("from", "is required"));
         LocalDate to = Exchange.queryDate(req, "to").orElseThrow(() -> Exchange.invalidQuery("to", "is required"));
+        if (from.getDayOfMonth() != 1) {
+            throw Exchange.invalidQuery("from", "must be the first day of a month");
+        }
+        if (!to.equals(to.withDayOfMonth(to.lengthOfMonth()))) {
+            throw Exchange.invalidQuery("to", "must be the last day of a month");
+        }
+        if (!to.isBefore(hours.today().withDayOfMonth(1))) {
+            throw Exchange.invalidQuery("to", "must be the end of a month that has ended");
+        }
         if (from.isAfter(to)) {
             throw Exchange.invalidQuery("from", "must not be after 'to'");
         }

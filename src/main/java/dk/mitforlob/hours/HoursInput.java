@@ -21,6 +21,7 @@ public record HoursInput(LocalDate date, Employer employer, BigDecimal hours, St
     HoursEntry toEntry(boolean correction) {
         Validation v = Validation.of();
         v.required("date", date);
+        v.date("date", date);
         if (v.required("employer", employer)) {
             v.at("employer", employer::validate);
         }

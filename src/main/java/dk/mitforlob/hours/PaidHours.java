@@ -54,6 +54,11 @@ public final class PaidHours {
 
     /** Registers hours under {@code operationId}; the same operation again returns the same registration. */
     public Registration register(Citizen citizen, HoursInput input, String operationId) {
+        // a retry of a request that already went through finds its registration, whatever the plan now says
+        var earlier = ledger(citizen).find(operationId);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         HoursEntry entry = checked(citizen, input, false);
         return apply(citizen, ledger -> ledger.register(operationId, entry, clock.instant(), today(), windowDays));
     }

@@ -1,46 +1,61 @@
 package dk.mitforlob.hours;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import dk.mitforlob.platform.errors.FieldError;
+import dk.mitforlob.platform.errors.Rejection;
 import dk.mitforlob.platform.paging.Page;
 import dk.mitforlob.platform.paging.PageCursor;
 
-/** Registrations of a ledger within a period, newest day first, a page at a time. */
+/**
+ * Registrations of a ledger within a period, newest day first, a page at a time. The cursor holds
+ * the sort position of the last item shown, not the item itself: a registration withdrawn or moved
+ * to another day after the page was read does not cut the list short.
+ */
 final class RegistrationList {
 
-    private static final Comparator<Registration> NEWEST_FIRST = Comparator
-            .comparing((Registration r) -> r.current().date()).reversed()
-            .thenComparing(Registration::registeredAt, Comparator.reverseOrder())
-            .thenComparing(Registration::id);
+    /** Where a registration stands in the list. */
+    private record Position(LocalDate date, Instant registeredAt, String id) {
+        static Position of(Registration registration) {
+            return new Position(registration.current().date(), registration.registeredAt(), registration.id());
+        }
+    }
+
+    private static final Comparator<Position> NEWEST_FIRST = Comparator
+            .comparing(Position::date).reversed()
+            .thenComparing(Position::registeredAt, Comparator.reverseOrder())
+            .thenComparing(Position::id);
 
     private RegistrationList() {
     }
 
     static Page<RegistrationView> page(HoursLedger ledger, LocalDate from, LocalDate to, boolean includeWithdrawn,
                                        Optional<String> cursor, int limit, boolean withRevisions) {
-        Optional<PageCursor> after = cursor.map(c -> PageCursor.decode(c, "hours", 2));
-        List<Registration> matching = ledger.registrations().stream()
+        Optional<Position> after = cursor.map(RegistrationList::position);
+        List<Registration> fetched = ledger.registrations().stream()
                 .filter(r -> includeWithdrawn || !r.withdrawn())
                 .filter(r -> !r.current().date().isBefore(from) && !r.current().date().isAfter(to))
-                .sorted(NEWEST_FIRST)
+                .filter(r -> after.isEmpty() || NEWEST_FIRST.compare(Position.of(r), after.get()) > 0)
+                .sorted(Comparator.comparing(Position::of, NEWEST_FIRST))
+                .limit(limit + 1L)
                 .toList();
-        int start = 0;
-        if (after.isPresent()) {
-            String afterId = after.get().value(1);
-            start = matching.size();
-            for (int i = 0; i < matching.size(); i++) {
-                if (matching.get(i).id().equals(afterId)) {
-                    start = i + 1;
-                    break;
-                }
-            }
-        }
-        List<Registration> fetched = matching.subList(start, Math.min(matching.size(), start + limit + 1));
-        return Page.fromFetched(fetched, limit,
-                r -> PageCursor.of("hours", r.current().date().toString(), r.id()))
+        return Page.fromFetched(fetched, limit, r -> PageCursor.of("hours", r.current().date().toString(),
+                        r.registeredAt().toString(), r.id()))
                 .map(r -> RegistrationView.of(r, withRevisions));
+    }
+
+    private static Position position(String cursor) {
+        PageCursor decoded = PageCursor.decode(cursor, "hours", 3);
+        try {
+            return new Position(LocalDate.parse(decoded.value(0)), Instant.parse(decoded.value(1)), decoded.value(2));
+        } catch (DateTimeParseException e) {
+            throw Rejection.badRequest("invalid-cursor", "The cursor was not issued for this list")
+                    .withErrors(List.of(new FieldError("cursor", "was not issued for this list")));
+        }
     }
 }

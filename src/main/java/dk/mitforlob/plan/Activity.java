@@ -36,12 +36,14 @@ public record Activity(String id, ActivityType type, ActivityStatus status, Peri
         if (v.required("period", period)) {
             v.at("period", p -> {
                 p.required("from", period.from());
+                p.date("from", period.from()).date("to", period.to());
                 p.notBefore("to", period.from(), period.to());
             });
         }
         v.text("provider", provider, 200).text("description", description, 2000);
-        if (weeklyHours != null && (weeklyHours.signum() <= 0 || weeklyHours.compareTo(MAX_WEEKLY_HOURS) > 0)) {
-            v.error("weeklyHours", "must be more than 0 and at most 60");
+        if (weeklyHours != null && (weeklyHours.signum() <= 0 || weeklyHours.compareTo(MAX_WEEKLY_HOURS) > 0
+                || weeklyHours.multiply(BigDecimal.valueOf(4)).stripTrailingZeros().scale() > 0)) {
+            v.error("weeklyHours", "must be more than 0 and at most 60, in quarter-hour steps");
         }
     }
 }

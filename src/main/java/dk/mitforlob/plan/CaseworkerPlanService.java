@@ -64,6 +64,8 @@ public final class CaseworkerPlanService implements HttpService {
         if (published.changed()) {
             audit.wrote(caller, RequestId.of(req), "publish", "plan", municipality, citizen.id());
         }
+        // the answer shows the plan with the citizen's own contributions: that is a read too
+        audit.read(caller, RequestId.of(req), "plan", municipality, citizen.id());
         res.header(HeaderNames.ETAG, Etags.of(published.record().version()));
         Exchange.ok(res, PlanView.forCaseworker(published.record()));
     }

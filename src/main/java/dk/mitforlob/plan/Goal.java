@@ -31,8 +31,7 @@ public record Goal(String id, GoalType type, String title, String description, L
 
     void validate(Validation v) {
         v.required("type", type);
-        v.requiredText("title", title, 200).text("description", description, 2000);
+        v.requiredText("title", title, 200).text("description", description, 2000).date("targetDate", targetDate);
         v.maxItems("subGoals", subGoals, MAX_SUB_GOALS);
-        v.each("subGoals", subGoals, (sub, subGoal) -> sub.requiredText("title", subGoal.title(), 200));
     }
 }

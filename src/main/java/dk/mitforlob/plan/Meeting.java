@@ -25,6 +25,7 @@ public record Meeting(String id, Instant start, Instant end, String place, Strin
 
     void validate(Validation v) {
         v.required("start", start);
+        v.instant("start", start).instant("end", end);
         if (v.required("end", end) && start != null) {
             if (!end.isAfter(start)) {
                 v.error("end", "must be after start");

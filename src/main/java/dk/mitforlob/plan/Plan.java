@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -59,12 +60,17 @@ public record Plan(List<Goal> goals, List<Activity> activities, List<Meeting> me
         v.each("goals", goals, (g, goal) -> {
             checkId(g, goal.id(), ids, idsRequired);
             goal.validate(g);
-            g.each("subGoals", goal.subGoals(), (s, sub) -> checkId(s, sub.id(), ids, idsRequired));
+            g.each("subGoals", goal.subGoals(), (s, sub) -> {
+                checkId(s, sub.id(), ids, idsRequired);
+                s.requiredText("title", sub.title(), 200).date("targetDate", sub.targetDate());
+            });
         });
+        Set<String> goalIds = new HashSet<>();
+        goals.stream().filter(Objects::nonNull).map(Goal::id).filter(Objects::nonNull).forEach(goalIds::add);
         v.each("activities", activities, (a, activity) -> {
             checkId(a, activity.id(), ids, idsRequired);
             activity.validate(a);
-            if (activity.goalId() != null && goals.stream().noneMatch(g -> activity.goalId().equals(g.id()))) {
+            if (activity.goalId() != null && !goalIds.contains(activity.goalId())) {
                 a.error("goalId", "must be the id of a goal in this plan");
             }
         });

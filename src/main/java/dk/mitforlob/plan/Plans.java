@@ -59,20 +59,18 @@ public final class Plans {
         input.validate(idsRequired);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             PlanRecord current = of(citizen);
-            if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
-                throw stale(current.version());
-            }
             Plan next = input.withMissingIds(Ids::newId);
+            // before the version check: a retry of a publication that already went through is answered alike
             if (current.current().isPresent() && next.equals(current.plan())) {
                 return new Published(current, false);
+            }
+            if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
+                throw stale(current.version());
             }
             PlanVersion version = new PlanVersion(current.version() + 1, next, clock.instant(), author,
                     PlanChanges.between(current.plan(), next));
             if (repository.publish(citizen.id(), citizen.municipality(), current.version(), version)) {
                 return new Published(of(citizen), true);
-            }
-            if (expectedVersion.isPresent()) {
-                throw stale(of(citizen).version());
             }
         }
         throw Rejection.conflict("concurrent-update", "The plan was being changed at the same moment; try again");
@@ -105,12 +103,13 @@ public final class Plans {
 
     public OwnStep addStep(Citizen citizen, String goalId, StepInput input, String operationId) {
         PlanRecord record = of(citizen);
-        Goal goal = record.plan().goal(goalId).orElseThrow(() -> notFound("goal-not-found", "goal", goalId));
-        Validation.of().requiredText("text", input.text(), 500).throwIfInvalid();
+        // a retry of a request that already went through finds its step, whatever the plan now says
         Optional<OwnStep> earlier = record.step(operationId);
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        Goal goal = record.plan().goal(goalId).orElseThrow(() -> notFound("goal-not-found", "goal", goalId));
+        Validation.of().requiredText("text", input.text(), 500).date("targetDate", input.targetDate()).throwIfInvalid();
         Instant now = clock.instant();
         OwnStep step = new OwnStep(operationId, goalId, input.text().strip(), input.targetDate(), false, null, now);
         Map<String, Object> details = details("goalId", goalId, "goalTitle", goal.title(), "stepId", step.id(),
@@ -142,6 +141,10 @@ public final class Plans {
     public Comment comment(Citizen citizen, Contributions.Target on, String targetId, CommentInput input,
                            String operationId) {
         PlanRecord record = of(citizen);
+        Optional<Comment> earlier = record.comments().stream().filter(c -> c.id().equals(operationId)).findFirst();
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         String title = switch (on) {
             case ACTIVITY -> record.plan().activity(targetId).map(PlanChanges::activityTitle)
                     .orElseThrow(() -> notFound("activity-not-found", "activity", targetId));
@@ -149,10 +152,6 @@ public final class Plans {
                     .orElseThrow(() -> notFound("meeting-not-found", "meeting", targetId));
         };
         Validation.of().requiredText("text", input.text(), 2000).throwIfInvalid();
-        Optional<Comment> earlier = record.comments().stream().filter(c -> c.id().equals(operationId)).findFirst();
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
         Instant now = clock.instant();
         Comment comment = new Comment(operationId, on, targetId, input.text().strip(), now);
         boolean activity = on == Contributions.Target.ACTIVITY;
@@ -170,14 +169,15 @@ public final class Plans {
 
     public MeetingObjection object(Citizen citizen, String meetingId, ObjectionInput input, String operationId) {
         PlanRecord record = of(citizen);
-        Meeting meeting = record.plan().meeting(meetingId).orElseThrow(() -> notFound("meeting-not-found", "meeting", meetingId));
-        Validation.of().requiredText("reason", input.reason(), 1000).text("suggestion", input.suggestion(), 500)
-                .throwIfInvalid();
         Optional<MeetingObjection> earlier = record.objections().stream()
                 .filter(o -> o.id().equals(operationId)).findFirst();
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        Meeting meeting = record.plan().meeting(meetingId)
+                .orElseThrow(() -> notFound("meeting-not-found", "meeting", meetingId));
+        Validation.of().requiredText("reason", input.reason(), 1000).text("suggestion", input.suggestion(), 500)
+                .throwIfInvalid();
         Instant now = clock.instant();
         if (meeting.cancelled()) {
             throw Rejection.unprocessable("meeting-cancelled", "This meeting is cancelled already");

@@ -12,7 +12,6 @@ import io.helidon.webserver.http.ServerResponse;
 
 import dk.mitforlob.citizen.Citizen;
 import dk.mitforlob.citizen.Citizens;
-import dk.mitforlob.platform.errors.Rejection;
 import dk.mitforlob.platform.http.Etags;
 import dk.mitforlob.platform.http.Exchange;
 import dk.mitforlob.platform.paging.Page;
@@ -60,9 +59,6 @@ public final class MyWishesService implements HttpService {
         Citizen citizen = citizen(req);
         long expected = Etags.requiredIfMatch(req);
         Wishes input = Exchange.readJson(req, Wishes.class);
-        if (input == null) {
-            throw Rejection.badRequest("invalid-json", "The body must be a JSON object");
-        }
         StatedWishes.Stated stated = wishes.state(citizen, input, expected);
         res.header(HeaderNames.ETAG, Etags.of(stated.current().version()));
         Exchange.ok(res, WishesView.of(stated.current()));

@@ -79,8 +79,10 @@ public record WishesTable(GroupBy groupBy, List<Row> groups, Row total) {
             boolean smallGroup = SmallCells.tooFew(counts.citizens);
             for (int c = 0; c < row.length; c++) {
                 values[r][c] = row[c];
-                sizes[r][c] = row[c];
-                primary[r][c] = smallGroup || SmallCells.tooFew(row[c]);
+                boolean choosers = c > 0;
+                sizes[r][c] = choosers ? SmallCells.exposed(row[c], counts.citizens) : row[c];
+                primary[r][c] = smallGroup || SmallCells.tooFew(row[c])
+                        || (choosers && SmallCells.revealsOthers(row[c], counts.citizens));
                 totals[c] += row[c];
             }
         }

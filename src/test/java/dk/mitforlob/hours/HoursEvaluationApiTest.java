@@ -2,65 +2,124 @@ package dk.mitforlob.hours;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dk.mitforlob.Application;
 import dk.mitforlob.evaluation.SmallCells;
+import dk.mitforlob.testing.Api;
 import dk.mitforlob.testing.Fixtures;
-import dk.mitforlob.testing.Fixtures.TestCitizen;
+import dk.mitforlob.testing.TestClock;
+import dk.mitforlob.testing.TestIssuers;
+import dk.mitforlob.testing.TestLogging;
 import dk.mitforlob.testing.TestService;
+import dk.mitforlob.testing.TestStores;
 
-/** The evaluators' view of paid hours, through the API, on whatever the store holds. */
+/**
+ * The evaluators' view of paid hours. The figures count every citizen in the store, so this test
+ * runs a service of its own on an empty store, with a clock it sets, and knows every figure.
+ *
+ * <p>The population, all enrolled in November 2026, hours of 2 each on 10 November: København
+ * (101) 20 citizens, 9 with hours; Lemvig (665) 12, 6 with hours; Struer (671) 8, 2 with hours;
+ * Morsø (773) 6, all 6 with hours.
+ */
 class HoursEvaluationApiTest {
 
-    private final TestService service = TestService.get();
-    private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
+    private static final TestIssuers ISSUERS = TestIssuers.get();
+    private static final TestClock CLOCK = new TestClock();
+    private static TestStores.OwnStore store;
+    private static Application application;
+    private static Api api;
 
-    private JsonNode outcome(String groupBy) {
-        return service.api().get("/api/v1/evaluation/paid-hours?from=" + today.minusDays(30) + "&to=" + today
-                + "&groupBy=" + groupBy).bearer(service.issuers().evaluator()).send().expect(200).json();
+    @BeforeAll
+    static void aServiceOfItsOwnWithAKnownPopulation() {
+        TestLogging.configure();
+        store = TestStores.ownStore();
+        application = Application.start(TestService.settings(store.target(), ISSUERS.trusted()), CLOCK);
+        api = new Api(URI.create("http://127.0.0.1:" + application.port() + "/"));
+        CLOCK.set(Instant.parse("2026-11-20T12:00:00Z"));
+        municipality("101", 20, 9);
+        municipality("665", 12, 6);
+        municipality("671", 8, 2);
+        municipality("773", 6, 6);
+        CLOCK.set(Instant.parse("2026-12-05T12:00:00Z"));
     }
 
-    /** Enrolls {@code size} citizens in the municipality, {@code withHours} of whom register 2 hours today. */
-    private void municipality(String code, int size, int withHours) {
+    @AfterAll
+    static void stop() throws Exception {
+        application.close();
+        store.close();
+    }
+
+    private static void municipality(String code, int size, int withHours) {
         for (int i = 0; i < size; i++) {
-            TestCitizen citizen = Fixtures.enrollCitizen(service, code);
+            String cpr = Fixtures.newCpr();
+            api.put("/api/v1/integration/municipalities/" + code + "/citizens/EVAL-" + UUID.randomUUID())
+                    .bearer(ISSUERS.integration(code)).json(Fixtures.enrollment(cpr, "cw")).send().expect(201);
             if (i < withHours) {
-                service.api().post("/api/v1/me/hours").bearer(citizen.token()).idempotencyKey(UUID.randomUUID().toString())
-                        .json(MyHoursApiTest.hours(today, 2)).send().expect(201);
+                api.post("/api/v1/me/hours").bearer(ISSUERS.citizen(cpr)).idempotencyKey(UUID.randomUUID().toString())
+                        .json(MyHoursApiTest.hours(LocalDate.of(2026, 11, 10), 2)).send().expect(201);
             }
         }
     }
 
-    @Test
-    void figures_by_municipality_are_exact_where_enough_citizens_stand_behind_them() {
-        municipality("665", 12, 6);
-
-        JsonNode lemvig = group(outcome("municipality"), "665");
-
-        assertThat(lemvig.path("citizensInProgramme").asLong()).isEqualTo(12);
-        assertThat(lemvig.path("citizensWithHours").asLong()).isEqualTo(6);
-        assertThat(lemvig.path("shareWithHours").decimalValue()).isEqualByComparingTo("0.5");
-        assertThat(lemvig.path("totalHours").decimalValue()).isEqualByComparingTo("12");
-        assertThat(lemvig.path("medianHours").decimalValue()).isEqualByComparingTo("2");
+    private static JsonNode outcome(String groupBy) {
+        return api.get("/api/v1/evaluation/paid-hours?from=2026-11-01&to=2026-11-30&groupBy=" + groupBy)
+                .bearer(ISSUERS.evaluator()).send().expect(200).json();
     }
 
     @Test
-    void a_small_cell_is_left_out_named_and_cannot_be_recovered_from_the_total() {
-        municipality("671", 8, 2);
+    void figures_are_exact_where_enough_citizens_stand_behind_them() {
+        JsonNode copenhagen = group(outcome("municipality"), "101");
 
+        assertThat(copenhagen.path("citizensInProgramme").asLong()).isEqualTo(20);
+        assertThat(copenhagen.path("citizensWithHours").asLong()).isEqualTo(9);
+        assertThat(copenhagen.path("shareWithHours").decimalValue()).isEqualByComparingTo("0.45");
+        assertThat(copenhagen.path("totalHours").decimalValue()).isEqualByComparingTo("18");
+        assertThat(copenhagen.path("medianHours").decimalValue()).isEqualByComparingTo("2");
+        assertThat(copenhagen.path("suppressed")).isEmpty();
+    }
+
+    @Test
+    void two_citizens_with_hours_are_hidden_and_take_the_smallest_other_figures_with_them() {
         JsonNode result = outcome("municipality");
 
         JsonNode struer = group(result, "671");
+        assertThat(struer.path("citizensInProgramme").asLong()).isEqualTo(8);
         assertThat(struer.has("citizensWithHours")).isFalse();
         assertThat(struer.has("totalHours")).isFalse();
-        assertThat(struer.path("suppressed")).extracting(JsonNode::asText).contains("citizensWithHours", "totalHours");
+        assertThat(struer.has("medianHours")).isFalse();
+        assertThat(struer.path("suppressed")).extracting(JsonNode::asText)
+                .contains("citizensWithHours", "shareWithHours", "totalHours", "medianHours");
+        JsonNode lemvig = group(result, "665");
+        assertThat(lemvig.has("citizensWithHours")).as("hidden with them, so the total gives nothing away").isFalse();
+        assertThat(lemvig.has("totalHours")).isFalse();
+        assertThat(lemvig.path("citizensInProgramme").asLong()).isEqualTo(12);
+    }
+
+    @Test
+    void a_group_where_everyone_had_hours_does_not_say_so() {
+        JsonNode morsoe = group(outcome("municipality"), "773");
+
+        assertThat(morsoe.has("citizensWithHours")).isFalse();
+        assertThat(morsoe.has("shareWithHours")).isFalse();
+        assertThat(morsoe.path("totalHours").decimalValue()).as("still rests on six citizens")
+                .isEqualByComparingTo("12");
+    }
+
+    @Test
+    void no_hidden_figure_can_be_recovered_from_the_shown_ones_and_the_total() {
+        JsonNode result = outcome("municipality");
+
         for (String figure : List.of("citizensInProgramme", "citizensWithHours", "totalHours")) {
             List<JsonNode> hidden = new ArrayList<>();
             double shown = 0;
@@ -77,38 +136,43 @@ class HoursEvaluationApiTest {
             }
             if (!hidden.isEmpty() && result.path("total").has(figure)) {
                 double recoverable = result.path("total").path(figure).asDouble() - shown;
-                double threshold = figure.equals("totalHours") ? 0 : SmallCells.THRESHOLD;
+                double threshold = figure.equals("citizensInProgramme") ? SmallCells.THRESHOLD : 1;
                 assertThat(recoverable).as("what the hidden %s cells add up to", figure).isGreaterThanOrEqualTo(threshold);
             }
         }
     }
 
     @Test
-    void figures_by_month_and_programme_are_served() {
-        municipality("773", 5, 5);
-
-        JsonNode byMonth = outcome("month");
+    void by_month_and_by_programme() {
+        JsonNode byMonth = api.get("/api/v1/evaluation/paid-hours?from=2026-10-01&to=2026-11-30&groupBy=month")
+                .bearer(ISSUERS.evaluator()).send().expect(200).json();
         JsonNode byProgramme = outcome("programme");
 
-        assertThat(byMonth.path("groups").get(byMonth.path("groups").size() - 1).path("group").asText())
-                .isEqualTo(today.toString().substring(0, 7));
-        assertThat(byProgramme.path("groups")).extracting(g -> g.path("group").asText()).contains("resource-programme");
+        assertThat(byMonth.path("groups")).extracting(g -> g.path("group").asText())
+                .containsExactly("2026-10", "2026-11");
+        assertThat(byMonth.path("groups").get(0).path("citizensInProgramme").asLong()).as("none enrolled yet").isZero();
+        assertThat(byMonth.path("groups").get(1).path("citizensInProgramme").asLong()).isEqualTo(46);
+        assertThat(byMonth.path("groups").get(1).path("citizensWithHours").asLong()).isEqualTo(23);
+        assertThat(byMonth.path("groups").get(1).path("totalHours").decimalValue()).isEqualByComparingTo("46");
+        assertThat(group(byProgramme, "resource-programme").path("citizensInProgramme").asLong()).isEqualTo(46);
     }
 
     @Test
-    void the_period_and_grouping_are_required_and_checked() {
-        service.api().get("/api/v1/evaluation/paid-hours?from=2026-01-01&to=2026-02-01")
-                .bearer(service.issuers().evaluator()).invalid().send().expectProblem(400, "invalid-parameter");
-        service.api().get("/api/v1/evaluation/paid-hours?from=2026-01-01&to=2026-02-01&groupBy=person")
-                .bearer(service.issuers().evaluator()).invalid().send().expectProblem(400, "invalid-parameter");
+    void the_period_is_whole_months_that_have_ended() {
+        for (String period : List.of("from=2026-11-02&to=2026-11-30", "from=2026-11-01&to=2026-11-29",
+                "from=2026-11-01&to=2026-12-31", "from=2026-11-01", "from=2026-12-01&to=2026-11-30")) {
+            api.get("/api/v1/evaluation/paid-hours?" + period + "&groupBy=month").bearer(ISSUERS.evaluator()).invalid()
+                    .send().expectProblem(400, "invalid-parameter");
+        }
+        api.get("/api/v1/evaluation/paid-hours?from=2026-11-01&to=2026-11-30&groupBy=person")
+                .bearer(ISSUERS.evaluator()).invalid().send().expectProblem(400, "invalid-parameter");
     }
 
     @Test
     void only_evaluators_see_the_figures() {
-        String query = "/api/v1/evaluation/paid-hours?from=2026-01-01&to=2026-02-01&groupBy=month";
-        service.api().get(query).bearer(service.issuers().caseworker("851")).send().expectProblem(403, "role-required");
-        service.api().get(query).bearer(service.issuers().citizen(Fixtures.newCpr())).send()
-                .expectProblem(403, "role-required");
+        String query = "/api/v1/evaluation/paid-hours?from=2026-11-01&to=2026-11-30&groupBy=month";
+        api.get(query).bearer(ISSUERS.caseworker("851")).send().expectProblem(403, "role-required");
+        api.get(query).bearer(ISSUERS.citizen(Fixtures.newCpr())).send().expectProblem(403, "role-required");
     }
 
     private static JsonNode group(JsonNode result, String group) {

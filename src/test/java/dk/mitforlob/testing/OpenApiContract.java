@@ -171,8 +171,13 @@ public final class OpenApiContract {
         response = resolve(response);
         response.path("headers").fields().forEachRemaining(header -> {
             JsonNode definition = resolve(header.getValue());
-            if (definition.path("required").asBoolean(false) && headerValues(headers, header.getKey()).isEmpty()) {
+            List<String> values = headerValues(headers, header.getKey());
+            if (definition.path("required").asBoolean(false) && values.isEmpty()) {
                 problems.add("required response header " + header.getKey() + " is missing");
+            }
+            for (String value : values) {
+                problems.addAll(validate(definition.path("schema"), JsonNodeFactory.instance.textNode(value),
+                        "response header " + header.getKey()));
             }
         });
         JsonNode content = response.path("content");

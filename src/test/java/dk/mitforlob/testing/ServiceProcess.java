@@ -41,6 +41,7 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess embedded(Path dataDir, List<TrustedIssuer> issuers, Path log) {
         int port = freePort();
         Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "MITFORLOB_MODE", "demo",
                 "MITFORLOB_DATA_DIR", dataDir.toString(),
                 "SERVER_HOST", "127.0.0.1",
                 "SERVER_PORT", Integer.toString(port),

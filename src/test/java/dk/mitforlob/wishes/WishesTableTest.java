@@ -11,6 +11,8 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
+import dk.mitforlob.evaluation.SmallCells;
+
 /** The evaluators' table of wishes: what is counted, and which small cells are hidden. */
 class WishesTableTest {
 
@@ -37,7 +39,7 @@ class WishesTableTest {
     @Test
     void large_groups_show_every_figure_and_the_total_adds_them_up() {
         add("101", 20, WishType.MENTOR, 8, "52");
-        add("851", 10, WishType.MENTOR, 6, "91");
+        add("851", 12, WishType.MENTOR, 6, "91");
 
         WishesTable table = table();
 
@@ -46,7 +48,7 @@ class WishesTableTest {
         assertThat(row(table, "101").wishes()).containsEntry(WishType.MENTOR, 8L).containsEntry(WishType.OTHER, 0L);
         assertThat(row(table, "101").interestGroups()).containsEntry("5", 8L).containsEntry("9", 0L).hasSize(10);
         assertThat(row(table, "101").suppressed()).isEmpty();
-        assertThat(table.total().citizens()).isEqualTo(30);
+        assertThat(table.total().citizens()).isEqualTo(32);
         assertThat(table.total().wishes()).containsEntry(WishType.MENTOR, 14L);
         assertThat(table.total().interestGroups()).containsEntry("5", 8L).containsEntry("9", 6L);
         assertThat(table.total().group()).isNull();
@@ -84,7 +86,7 @@ class WishesTableTest {
     void a_lone_hidden_figure_drags_the_smallest_other_figure_of_its_column_with_it() {
         add("101", 20, WishType.MENTOR, 3, "52");
         add("461", 30, WishType.MENTOR, 12, "52");
-        add("851", 10, WishType.MENTOR, 6, "52");
+        add("851", 12, WishType.MENTOR, 6, "52");
 
         WishesTable table = table();
 
@@ -97,9 +99,25 @@ class WishesTableTest {
     @Test
     void zero_rests_on_no_one_and_is_shown() {
         add("101", 20, WishType.MENTOR, 8, "52");
-        add("851", 10, WishType.MENTOR, 6, "52");
+        add("851", 12, WishType.MENTOR, 6, "52");
 
         assertThat(row(table(), "851").wishes()).containsEntry(WishType.FEWER_MEETINGS, 0L);
+    }
+
+    @Test
+    void a_choice_made_by_everyone_or_all_but_a_few_of_a_group_is_hidden() {
+        add("101", 20, WishType.MENTOR, 17, "52");
+        add("461", 30, WishType.MENTOR, 12, "52");
+        add("851", 6, WishType.MENTOR, 6, "52");
+        add("860", 40, WishType.MENTOR, 20, "52");
+
+        WishesTable table = table();
+
+        assertThat(row(table, "101").suppressed()).as("17 of 20 would single out the 3 who did not")
+                .contains("wishes.mentor", "interestGroups.5");
+        assertThat(row(table, "851").suppressed()).as("6 of 6 tells what each of them wished")
+                .contains("wishes.mentor", "interestGroups.5");
+        assertThat(row(table, "860").wishes()).containsEntry(WishType.MENTOR, 20L);
     }
 
     @Test
@@ -136,21 +154,28 @@ class WishesTableTest {
             WishesTable table = table();
             for (String column : WishesTable.columns()) {
                 List<Long> hidden = new ArrayList<>();
+                long exposed = 0;
                 long shown = 0;
+                boolean choosers = !column.equals("citizens");
                 for (int g = 0; g < groupCount; g++) {
                     WishesTable.Row row = table.groups().get(g);
-                    long value = figure(groups.get(row.group()), column);
+                    WishesTable.Counts counts = groups.get(row.group());
+                    long value = figure(counts, column);
                     if (row.suppressed().contains(column)) {
                         hidden.add(value);
+                        exposed += choosers ? SmallCells.exposed(value, counts.citizens) : value;
                     } else {
                         assertThat(value < 1 || value > 4).as("a shown figure is never 1-4").isTrue();
+                        assertThat(choosers && SmallCells.revealsOthers(value, counts.citizens))
+                                .as("a shown count never singles out the few others of its group").isFalse();
                         shown += value;
                     }
                 }
                 if (!table.total().suppressed().contains(column)) {
                     long hiddenSum = hidden.stream().mapToLong(Long::longValue).sum();
+                    boolean onlyEmpty = hidden.stream().allMatch(v -> v == 0);
                     assertThat(hidden.size()).as("column %s, round %d", column, round).isNotEqualTo(1);
-                    assertThat(hiddenSum == 0 || hiddenSum >= 5).as("column %s, round %d", column, round).isTrue();
+                    assertThat(onlyEmpty || exposed >= 5).as("column %s, round %d", column, round).isTrue();
                     assertThat(figure(table.total(), column)).isEqualTo(shown + hiddenSum);
                 }
             }

@@ -75,6 +75,13 @@ public record Settings(
 
     /** Reads the settings from environment variables. */
     public static Settings fromEnvironment(Map<String, String> env) {
+        boolean productionSettings = value(env, "MONGODB_URI").isPresent() || value(env, "MITFORLOB_ISSUERS").isPresent()
+                || value(env, "MITFORLOB_ISSUERS_FILE").isPresent();
+        if (value(env, "MITFORLOB_MODE").isEmpty() && productionSettings) {
+            // demo mode mints tokens and seeds demo people: never slip into it on a real database by omission
+            throw new IllegalArgumentException("MONGODB_URI or trusted issuers are set, but MITFORLOB_MODE is not: set "
+                    + "MITFORLOB_MODE=production, or MITFORLOB_MODE=demo to run demo mode against them on purpose");
+        }
         Mode mode = switch (env.getOrDefault("MITFORLOB_MODE", "demo").strip().toLowerCase()) {
             case "demo" -> Mode.DEMO;
             case "production" -> Mode.PRODUCTION;

@@ -1,6 +1,8 @@
 package dk.mitforlob.platform.errors;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,6 +14,10 @@ import java.util.regex.Pattern;
  * Fields are named by JSON path; {@link #at(String, Consumer)} nests a path for sub-objects.
  */
 public final class Validation {
+
+    /** Dates outside these years are typing mistakes or probes, never a real day in a programme. */
+    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
     private final String prefix;
     private final List<FieldError> errors;
@@ -76,6 +82,23 @@ public final class Validation {
     public Validation maxItems(String field, Collection<?> items, int max) {
         if (items != null && items.size() > max) {
             error(field, "must have at most " + max + " items");
+        }
+        return this;
+    }
+
+    /** A date, when present, within {@link #EARLIEST} and {@link #LATEST}. */
+    public Validation date(String field, LocalDate value) {
+        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+            error(field, "must be between " + EARLIEST + " and " + LATEST);
+        }
+        return this;
+    }
+
+    /** An instant, when present, within {@link #EARLIEST} and {@link #LATEST}. */
+    public Validation instant(String field, Instant value) {
+        if (value != null && (value.isBefore(EARLIEST.atStartOfDay().toInstant(ZoneOffset.UTC))
+                || value.isAfter(LATEST.atStartOfDay().toInstant(ZoneOffset.UTC)))) {
+            error(field, "must be between " + EARLIEST + " and " + LATEST);
         }
         return this;
     }

@@ -15,6 +15,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import dk.mitforlob.platform.errors.FieldError;
 import dk.mitforlob.platform.errors.Rejection;
+import dk.mitforlob.platform.errors.Validation;
 import dk.mitforlob.platform.json.Json;
 
 /** Reading requests and writing JSON responses the same way in every handler. */
@@ -78,11 +79,16 @@ public final class Exchange {
 
     public static Optional<LocalDate> queryDate(ServerRequest req, String name) {
         return query(req, name).map(value -> {
+            LocalDate date;
             try {
-                return LocalDate.parse(value);
+                date = LocalDate.parse(value);
             } catch (DateTimeParseException e) {
                 throw invalidQuery(name, "must be a date, YYYY-MM-DD");
             }
+            if (date.isBefore(Validation.EARLIEST) || date.isAfter(Validation.LATEST)) {
+                throw invalidQuery(name, "must be between " + Validation.EARLIEST + " and " + Validation.LATEST);
+            }
+            return date;
         });
     }
 

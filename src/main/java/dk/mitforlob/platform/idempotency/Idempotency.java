@@ -35,7 +35,9 @@ import dk.mitforlob.platform.storage.MongoWrites;
  * what it creates, so that running it again (after a crash) finds its own earlier work instead of
  * doing it twice. The finished response is stored and replayed to every retry with the same key
  * and body. While the first request runs, a retry gets 409; if the first request died, a retry
- * after the lease takes over its claim, with the same operation id. Keys are kept for 8 days.
+ * after the lease takes over its claim, with the same operation id. Each attempt holds the claim
+ * under a token of its own, so an attempt that was taken over cannot release or finish the claim
+ * of the one that took over. Keys are kept for 8 days.
  */
 public final class Idempotency {
 
@@ -88,48 +90,52 @@ public final class Idempotency {
                     .withErrors(List.of(new FieldError("Idempotency-Key", "is not a valid key")));
         }
         String id = scope + "|" + key.get();
-        String operationId = claim(id, fingerprint);
-        if (operationId == null) {
+        Claim claim = claim(id, fingerprint);
+        if (claim == null) {
             return stored(id);
         }
+        var ours = Filters.and(Filters.eq("_id", id), Filters.eq("holder", claim.holder()));
         Response response;
         try {
-            response = action.run(operationId);
+            response = action.run(claim.operationId());
         } catch (Rejection rejection) {
-            // refused before anything was written: the key is free again for a corrected request
-            keys.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", "in-flight")));
+            // refused for its content: actions look for their own earlier work before any rule, so a refusal
+            // means nothing was written, and the key is free again for a corrected request
+            keys.deleteOne(Filters.and(ours, Filters.eq("state", "in-flight")));
             throw rejection;
         } catch (RuntimeException e) {
             // we may have written part of the work: let the next retry take over at once, same operation id
-            keys.updateOne(Filters.eq("_id", id), Updates.set("leaseUntil", Date.from(clock.instant())));
+            keys.updateOne(ours, Updates.set("leaseUntil", Date.from(clock.instant())));
             throw e;
-        }
-        if (response.status() >= 300) {
-            keys.deleteOne(Filters.eq("_id", id));
-            return response;
         }
         Document stored = new Document("status", response.status())
                 .append("body", new Binary(response.body()))
                 .append("headers", new Document(new LinkedHashMap<>(response.headers())));
-        keys.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("state", "done"),
+        keys.updateOne(ours, Updates.combine(Updates.set("state", "done"),
                 Updates.set("response", stored), Updates.unset("leaseUntil")));
         return response;
     }
 
-    /** Claims the key; returns the operation id to run with, or null when the request already finished. */
-    private String claim(String id, String fingerprint) {
+    /** An attempt's hold on a key: the operation id every attempt shares, and this attempt's own token. */
+    private record Claim(String operationId, String holder) {
+    }
+
+    /** Claims the key; null when the request already finished. */
+    private Claim claim(String id, String fingerprint) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             String operationId = Ids.newId();
+            String holder = Ids.newId();
             try {
                 keys.insertOne(new Document("_id", id)
                         .append("fingerprint", fingerprint)
                         .append("state", "in-flight")
                         .append("operationId", operationId)
+                        .append("holder", holder)
                         .append("leaseUntil", Date.from(now.plus(LEASE)))
                         .append("createdAt", Date.from(now))
                         .append("expiresAt", Date.from(now.plus(RETENTION))));
-                return operationId;
+                return new Claim(operationId, holder);
             } catch (MongoWriteException e) {
                 if (!MongoWrites.isDuplicate(e)) {
                     throw e;
@@ -158,9 +164,10 @@ public final class Idempotency {
             }
             Document taken = keys.findOneAndUpdate(
                     Filters.and(Filters.eq("_id", id), Filters.eq("state", "in-flight"), Filters.eq("leaseUntil", lease)),
-                    Updates.set("leaseUntil", Date.from(now.plus(LEASE))));
+                    Updates.combine(Updates.set("leaseUntil", Date.from(now.plus(LEASE))),
+                            Updates.set("holder", holder)));
             if (taken != null) {
-                return taken.getString("operationId");
+                return new Claim(taken.getString("operationId"), holder);
             }
         }
         throw Rejection.conflict("request-in-flight",

@@ -16,7 +16,8 @@ import dk.mitforlob.platform.json.Json;
 
 /**
  * What makes two requests "the same" for idempotency: method, path and the JSON body with its
- * fields in a canonical order, so a phone that re-serialises its queued request still matches.
+ * fields in a canonical order and its numbers in a canonical form, so a phone that re-serialises its
+ * queued request still matches.
  */
 public final class RequestFingerprint {
 
@@ -49,6 +50,10 @@ public final class RequestFingerprint {
             var array = JsonNodeFactory.instance.arrayNode();
             node.forEach(element -> array.add(canonical(element)));
             return array;
+        }
+        if (node.isNumber()) {
+            // 8, 8.0 and 8.00 are the same number, whichever way a phone's JSON library writes it
+            return JsonNodeFactory.instance.numberNode(node.decimalValue().stripTrailingZeros());
         }
         return node;
     }

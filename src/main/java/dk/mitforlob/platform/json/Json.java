@@ -95,11 +95,16 @@ public final class Json {
 
     /** Reads a request body; anything but well-formed JSON of the right shape is a 400 naming the field. */
     public static <T> T read(byte[] body, Class<T> type) {
+        T value;
         try {
-            return MAPPER.readValue(body, type);
+            value = MAPPER.readValue(body, type);
         } catch (IOException e) {
             throw rejection(e);
         }
+        if (value == null) {
+            throw Rejection.badRequest("invalid-json", "The body must be a JSON object, not null");
+        }
+        return value;
     }
 
     public static JsonNode readTree(byte[] body) {
@@ -107,6 +112,9 @@ public final class Json {
             JsonNode node = MAPPER.readTree(body);
             if (node == null || node.isMissingNode()) {
                 throw Rejection.badRequest("body-required", "The request needs a JSON body");
+            }
+            if (!node.isObject()) {
+                throw Rejection.badRequest("invalid-json", "The body must be a JSON object");
             }
             return node;
         } catch (IOException e) {

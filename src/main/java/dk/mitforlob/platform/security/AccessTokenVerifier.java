@@ -72,15 +72,19 @@ public final class AccessTokenVerifier {
      */
     public Caller verify(String token) {
         JWT parsed;
-        String iss;
         try {
             parsed = JWTParser.parse(token);
-            iss = parsed.getJWTClaimsSet().getIssuer();
         } catch (ParseException e) {
             throw invalid("The access token is not a well-formed JWT");
         }
         if (!(parsed instanceof SignedJWT signed)) {
-            throw invalid("The access token is not signed");
+            throw invalid("The access token is not a signed JWT");
+        }
+        String iss;
+        try {
+            iss = signed.getJWTClaimsSet().getIssuer();
+        } catch (ParseException e) {
+            throw invalid("The access token's claims are not well-formed");
         }
         Verifier verifier = iss == null ? null : byIssuer.get(iss);
         if (verifier == null) {

@@ -37,6 +37,11 @@ public final class BearerAuthentication implements Filter {
         } catch (Rejection rejection) {
             ProblemResponses.send(req, res, rejection);
             return;
+        } catch (RuntimeException e) {
+            // a token no verifier step expected; whatever it is, it does not authenticate anyone
+            ProblemResponses.send(req, res, new Rejection(Rejection.Kind.UNAUTHORIZED, "invalid-token",
+                    "The access token could not be read").withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+            return;
         }
         chain.proceed();
     }

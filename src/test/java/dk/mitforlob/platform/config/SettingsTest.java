@@ -66,9 +66,20 @@ class SettingsTest {
                   cprClaim: cpr
                 """);
 
-        Settings settings = Settings.fromEnvironment(Map.of("MITFORLOB_ISSUERS_FILE", file.toString()));
+        Settings settings = Settings.fromEnvironment(Map.of("MITFORLOB_MODE", "production",
+                "MONGODB_URI", "mongodb://db", "MITFORLOB_CPR_HMAC_KEY", KEY, "MITFORLOB_ISSUERS_FILE", file.toString()));
 
         assertThat(settings.issuers()).singleElement().satisfies(i -> assertThat(i.name()).isEqualTo("citizens"));
+    }
+
+    @Test
+    void production_settings_without_a_mode_do_not_start_demo_mode_by_omission() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("MONGODB_URI", "mongodb://db")))
+                .hasMessageContaining("MITFORLOB_MODE");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("MITFORLOB_ISSUERS", ISSUERS)))
+                .hasMessageContaining("MITFORLOB_MODE");
+        assertThat(Settings.fromEnvironment(Map.of("MITFORLOB_MODE", "demo", "MONGODB_URI", "mongodb://db")).demo())
+                .as("demo mode on a database, on purpose").isTrue();
     }
 
     @Test
@@ -101,7 +112,7 @@ class SettingsTest {
 
     @Test
     void an_issuer_granting_several_roles_needs_a_roles_claim() {
-        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("MITFORLOB_ISSUERS", """
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("MITFORLOB_MODE", "demo", "MITFORLOB_ISSUERS", """
                 [{"name":"x","issuer":"https://x","audience":"a","roles":["caseworker","evaluator"],
                   "municipalityClaim":"m"}]""")))
                 .hasMessageContaining("roles claim");
@@ -109,10 +120,10 @@ class SettingsTest {
 
     @Test
     void an_unknown_role_or_setting_in_an_issuer_is_refused() {
-        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("MITFORLOB_ISSUERS", """
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("MITFORLOB_MODE", "demo", "MITFORLOB_ISSUERS", """
                 [{"name":"x","issuer":"https://x","audience":"a","roles":["admin"]}]""")))
                 .hasMessageContaining("Unknown role 'admin'");
-        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("MITFORLOB_ISSUERS", """
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("MITFORLOB_MODE", "demo", "MITFORLOB_ISSUERS", """
                 [{"name":"x","issuer":"https://x","audience":"a","roles":["evaluator"],"rolesClaims":"r"}]""")))
                 .hasMessageContaining("Unknown setting 'rolesClaims'");
     }
