@@ -34,8 +34,6 @@ public interface CitizenRepository {
     /** Visits every enrolled citizen, for aggregate statistics. */
     void forEach(Consumer<Citizen> visitor);
 
-    /** How many citizens each programme has in the municipality, or everywhere when {@code municipality} is empty. */
-    long count(Optional<String> municipality, Optional<Programme> programme);
 
     record Position(String name, String id) {
     }

@@ -69,9 +69,6 @@ public final class Citizens {
         repository.forEach(visitor);
     }
 
-    public long count(Optional<String> municipality, Optional<Programme> programme) {
-        return repository.count(municipality, programme);
-    }
 
     /** The result of an enrollment: the citizen as stored, and whether this call created or changed it. */
     public record EnrollmentOutcome(Citizen citizen, boolean created, boolean changed) {

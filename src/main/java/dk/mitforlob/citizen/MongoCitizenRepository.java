@@ -89,13 +89,6 @@ public final class MongoCitizenRepository implements CitizenRepository {
         citizens.find().forEach(doc -> visitor.accept(fromDocument(doc)));
     }
 
-    @Override
-    public long count(Optional<String> municipality, Optional<Programme> programme) {
-        List<Bson> filters = new ArrayList<>();
-        municipality.ifPresent(code -> filters.add(Filters.eq("municipality", code)));
-        programme.ifPresent(p -> filters.add(Filters.eq("programme", p.code())));
-        return citizens.countDocuments(filters.isEmpty() ? new Document() : Filters.and(filters));
-    }
 
     private Optional<Citizen> first(Bson filter) {
         return Optional.ofNullable(citizens.find(filter).first()).map(MongoCitizenRepository::fromDocument);

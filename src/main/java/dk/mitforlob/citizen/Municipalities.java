@@ -2,14 +2,11 @@ package dk.mitforlob.citizen;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import dk.mitforlob.platform.errors.Rejection;
 
 /** The 98 Danish municipalities (kommuner) by their three-digit code. */
 public final class Municipalities {
-
-    private static final Pattern CODE = Pattern.compile("\\d{3}");
 
     private static final Map<String, String> NAMES = Map.ofEntries(
             Map.entry("101", "København"),
@@ -114,9 +111,6 @@ public final class Municipalities {
     private Municipalities() {
     }
 
-    public static boolean isWellFormed(String code) {
-        return code != null && CODE.matcher(code).matches();
-    }
 
     public static boolean exists(String code) {
         return code != null && NAMES.containsKey(code);
@@ -134,7 +128,4 @@ public final class Municipalities {
         }
     }
 
-    public static int count() {
-        return NAMES.size();
-    }
 }

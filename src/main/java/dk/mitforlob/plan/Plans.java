@@ -65,7 +65,7 @@ public final class Plans {
                 return new Published(current, false);
             }
             if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
-                throw stale(current.version());
+                throw Rejection.versionConflict("The plan", current.version());
             }
             PlanVersion version = new PlanVersion(current.version() + 1, next, clock.instant(), author,
                     PlanChanges.between(current.plan(), next));
@@ -74,12 +74,6 @@ public final class Plans {
             }
         }
         throw Rejection.conflict("concurrent-update", "The plan was being changed at the same moment; try again");
-    }
-
-    private static Rejection stale(long current) {
-        return new Rejection(Rejection.Kind.PRECONDITION_FAILED, "version-conflict",
-                "The plan changed since you read it (now version " + current + "); read it again and redo your change")
-                .withHeader("ETag", "\"" + current + "\"");
     }
 
     /** The citizen has seen {@code version}: from now on only later changes are marked. */

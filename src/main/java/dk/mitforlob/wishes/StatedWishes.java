@@ -56,7 +56,7 @@ public final class StatedWishes {
             return new Stated(current, false);
         }
         if (expectedVersion != current.version()) {
-            throw stale(current.version());
+            throw Rejection.versionConflict("Your wishes", current.version());
         }
         Instant now = clock.instant();
         WishesVersion version = new WishesVersion(current.version() + 1, next, now,
@@ -68,7 +68,7 @@ public final class StatedWishes {
                 // the same document, sent twice at once: the other copy stored it
                 return new Stated(stored, false);
             }
-            throw stale(stored.version());
+            throw Rejection.versionConflict("Your wishes", stored.version());
         }
         return new Stated(version, true);
     }
@@ -99,10 +99,4 @@ public final class StatedWishes {
         return Json.read(Json.write(details), Map.class);
     }
 
-    private static Rejection stale(long current) {
-        return new Rejection(Rejection.Kind.PRECONDITION_FAILED, "version-conflict",
-                "Your wishes changed since you read them (now version " + current
-                        + "); read them again and redo your change")
-                .withHeader("ETag", "\"" + current + "\"");
-    }
 }

@@ -289,6 +289,75 @@ class MyHoursApiTest {
     }
 
     @Test
+    void a_date_far_outside_any_programme_is_400_naming_the_parameter() {
+        TestCitizen citizen = Fixtures.enrollCitizen(service, "851");
+
+        var response = service.api().get("/api/v1/me/hours?from=%2B999999999-01-01")
+                .bearer(citizen.token()).invalid().send().expectProblem(400, "invalid-parameter");
+        service.api().get("/api/v1/me/hours/summary?to=-999999999-01-01").bearer(citizen.token()).invalid().send()
+                .expectProblem(400, "invalid-parameter");
+
+        assertThat(response.problemFields()).containsExactly("from");
+    }
+
+    @Test
+    void a_retry_with_the_number_written_differently_is_the_same_request() {
+        TestCitizen citizen = Fixtures.enrollCitizen(service, "851");
+        String key = UUID.randomUUID().toString();
+        String body = "{\"date\":\"" + today + "\",\"employer\":{\"name\":\"Netto\"},\"hours\":8}";
+
+        String first = service.api().post("/api/v1/me/hours").bearer(citizen.token()).idempotencyKey(key).json(body)
+                .send().expect(201).json().path("id").asText();
+        String retry = service.api().post("/api/v1/me/hours").bearer(citizen.token()).idempotencyKey(key)
+                .json(body.replace("\"hours\":8", "\"hours\":8.0")).send().expect(201).json().path("id").asText();
+
+        assertThat(retry).isEqualTo(first);
+    }
+
+    @Test
+    void the_list_goes_on_after_a_page_whose_last_item_was_withdrawn_meanwhile() {
+        TestCitizen citizen = Fixtures.enrollCitizen(service, "851");
+        for (int i = 1; i <= 4; i++) {
+            register(citizen, hours(today.minusDays(i), 1)).expect(201);
+        }
+        JsonNode first = service.api().get("/api/v1/me/hours?limit=2").bearer(citizen.token()).send().expect(200).json();
+        String last = first.path("items").get(1).path("id").asText();
+        service.api().delete("/api/v1/me/hours/" + last).bearer(citizen.token()).json(Map.of("reason", "fejl")).send()
+                .expect(200);
+
+        JsonNode second = service.api().get("/api/v1/me/hours?limit=2&cursor=" + first.path("nextCursor").asText())
+                .bearer(citizen.token()).send().expect(200).json();
+
+        assertThat(second.path("items")).extracting(r -> r.path("date").asText())
+                .containsExactly(today.minusDays(3).toString(), today.minusDays(4).toString());
+    }
+
+    @Test
+    void a_retry_that_takes_over_after_a_crash_finds_the_registration_even_if_the_plan_changed_meanwhile() {
+        TestCitizen citizen = Fixtures.citizenWithPlan(service, "851");
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = hours(today, 2);
+        body.put("activityId", citizen.citizenId() + "-act-job");
+        String id = register(citizen, body, key).expect(201).json().path("id").asText();
+        // as if the process died after storing the registration but before finishing the key:
+        try (var store = service.openStore()) {
+            store.collection("idempotency_keys").updateOne(
+                    new org.bson.Document("_id", citizen.citizenId() + ":hours|" + key),
+                    new org.bson.Document("$set", new org.bson.Document("state", "in-flight")
+                            .append("leaseUntil", java.util.Date.from(java.time.Instant.now().minusSeconds(60))))
+                            .append("$unset", new org.bson.Document("response", "")));
+        }
+        Map<String, Object> withoutTheActivity = Fixtures.plan(citizen.citizenId());
+        withoutTheActivity.put("activities", List.of());
+        Fixtures.publishPlan(service, citizen, withoutTheActivity);
+
+        String retried = register(citizen, body, key).expect(201).json().path("id").asText();
+
+        assertThat(retried).isEqualTo(id);
+        assertThat(summary(citizen).path("totalHours").decimalValue()).isEqualByComparingTo("2");
+    }
+
+    @Test
     void a_period_that_ends_before_it_starts_is_400() {
         TestCitizen citizen = Fixtures.enrollCitizen(service, "851");
 

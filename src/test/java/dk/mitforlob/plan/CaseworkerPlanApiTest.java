@@ -130,6 +130,52 @@ class CaseworkerPlanApiTest {
     }
 
     @Test
+    void dates_and_hours_far_outside_reason_are_422_not_a_crash() {
+        TestCitizen citizen = Fixtures.citizenWithPlan(service, "851");
+        Map<String, Object> bad = Fixtures.plan(citizen.citizenId());
+        var meeting = Fixtures.meeting("m", java.time.ZonedDateTime.now().plusDays(2), "Møde");
+        meeting.put("start", "+999999999-12-31T22:00:00Z");
+        meeting.put("end", "+999999999-12-31T23:00:00Z");
+        bad.put("meetings", List.of(meeting));
+        bad.put("activities", List.of(Map.of("type", "mentor", "status", "planned",
+                "period", Map.of("from", "2026-05-01"), "weeklyHours", 1e-300)));
+        bad.put("goals", java.util.Arrays.asList(null, Map.of("type", "work", "title", "Mål", "targetDate", "9999-01-01")));
+
+        var response = service.api().put(planPath(citizen)).bearer(service.issuers().caseworker("851"))
+                .ifMatch("\"1\"").json(bad).invalid().send().expectProblem(422, "validation-failed");
+
+        assertThat(response.problemFields()).contains("meetings[0].start", "activities[0].weeklyHours", "goals[0]",
+                "goals[1].targetDate");
+    }
+
+    @Test
+    void publishing_the_same_plan_again_is_answered_200_also_with_the_old_version() {
+        TestCitizen citizen = Fixtures.citizenWithPlan(service, "851");
+        Map<String, Object> next = Fixtures.plan(citizen.citizenId());
+        next.put("contact", Map.of("name", "Ny kontakt"));
+        service.api().put(planPath(citizen)).bearer(service.issuers().caseworker("851")).ifMatch("\"1\"").json(next)
+                .send().expect(200);
+
+        var retry = service.api().put(planPath(citizen)).bearer(service.issuers().caseworker("851")).ifMatch("\"1\"")
+                .json(next).send().expect(200);
+
+        assertThat(retry.etag()).isEqualTo("\"2\"");
+    }
+
+    @Test
+    void the_answer_to_a_publication_is_audited_as_a_read() {
+        TestCitizen citizen = Fixtures.citizenWithPlan(service, "851");
+
+        service.api().put(planPath(citizen)).bearer(service.issuers().caseworker("851", "birthe")).ifMatch("\"1\"")
+                .json(Fixtures.plan(citizen.citizenId())).send().expect(200);
+
+        try (MongoStore store = service.openStore()) {
+            assertThat(store.collection("audit_log").countDocuments(new Document("citizenId", citizen.citizenId())
+                    .append("action", "read").append("actor.subject", "birthe"))).isEqualTo(1);
+        }
+    }
+
+    @Test
     void an_unknown_activity_type_is_422_naming_the_field() {
         TestCitizen citizen = Fixtures.citizenWithPlan(service, "851");
         Map<String, Object> bad = Fixtures.plan(citizen.citizenId());

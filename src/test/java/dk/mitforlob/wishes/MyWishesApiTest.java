@@ -133,6 +133,24 @@ class MyWishesApiTest {
     }
 
     @Test
+    void copies_of_one_write_sent_at_once_all_get_200_and_make_one_version() throws Exception {
+        TestCitizen citizen = Fixtures.enrollCitizen(service, "851");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var answers = new java.util.ArrayList<java.util.concurrent.Future<ApiResponse>>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(pool.submit(() -> put(citizen, "\"0\"", document())));
+        }
+        for (var answer : answers) {
+            answer.get().expect(200);
+        }
+        pool.shutdown();
+
+        JsonNode history = service.api().get("/api/v1/me/wishes/history").bearer(citizen.token()).send().expect(200)
+                .json();
+        assertThat(history.path("items")).hasSize(1);
+    }
+
+    @Test
     void an_if_match_that_is_not_our_etag_is_400() {
         TestCitizen citizen = Fixtures.enrollCitizen(service, "851");
 

@@ -27,8 +27,8 @@ class WishesAccessApiTest {
         JsonNode bosWishes = service.api().get("/api/v1/me/wishes").bearer(bo.token()).send().expect(200).json();
         JsonNode bosHistory = service.api().get("/api/v1/me/wishes/history").bearer(bo.token()).send().expect(200)
                 .json();
-        service.api().put("/api/v1/me/wishes").bearer(bo.token()).ifMatch("\"1\"").json(Map.of()).send()
-                .expectProblem(412, "version-conflict");
+        service.api().put("/api/v1/me/wishes").bearer(bo.token()).ifMatch("\"1\"").json(MyWishesApiTest.document())
+                .send().expectProblem(412, "version-conflict");
 
         assertThat(bosWishes.path("version").asLong()).isZero();
         assertThat(bosHistory.path("items")).isEmpty();

@@ -82,6 +82,13 @@ public class Rejection extends RuntimeException {
         return new Rejection(Kind.UNPROCESSABLE, code, detail);
     }
 
+    /** 412: someone changed a versioned document since the caller read it; the current version goes back as ETag. */
+    public static Rejection versionConflict(String what, long currentVersion) {
+        return new Rejection(Kind.PRECONDITION_FAILED, "version-conflict", what + " changed since you read it (now version "
+                + currentVersion + "); read it again and redo your change")
+                .withHeader("ETag", "\"" + currentVersion + "\"");
+    }
+
     /** 422 with the offending fields named. */
     public static Rejection invalid(List<FieldError> errors) {
         String detail = errors.size() == 1

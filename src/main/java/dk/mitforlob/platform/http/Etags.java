@@ -69,9 +69,4 @@ public final class Etags {
         return Long.parseLong(matcher.group(1));
     }
 
-    public static Rejection stale(long currentVersion) {
-        return new Rejection(Rejection.Kind.PRECONDITION_FAILED, "version-conflict",
-                "Someone changed this since you read it (now version " + currentVersion + "); read it again and retry")
-                .withHeader("ETag", of(currentVersion));
-    }
 }

@@ -67,6 +67,18 @@ class ErrorResponsesApiTest {
     }
 
     @Test
+    void a_json_null_body_is_400_not_a_crash() {
+        service.api().put(enroll).bearer(service.issuers().integration("851")).json("null").invalid().send()
+                .expectProblem(400, "invalid-json");
+    }
+
+    @Test
+    void a_json_array_body_is_400() {
+        service.api().put(enroll).bearer(service.issuers().integration("851")).json("[1, 2]").invalid().send()
+                .expect(400);
+    }
+
+    @Test
     void a_body_that_is_not_json_is_415() {
         service.api().put(enroll).bearer(service.issuers().integration("851"))
                 .body("text/plain", "cpr=1".getBytes(StandardCharsets.UTF_8)).invalid().send()

@@ -48,6 +48,13 @@ class AuthenticationApiTest {
     }
 
     @Test
+    void an_encrypted_jwt_is_401_not_a_crash() {
+        String fiveParts = "eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.AAAA.AAAA.AAAA.AAAA";
+
+        service.api().get(ME).bearer(fiveParts).send().expectProblem(401, "invalid-token");
+    }
+
+    @Test
     void an_unsigned_token_is_401() {
         String token = issuers.citizen(Fixtures.newCpr());
         String[] parts = token.split("\\.");
