@@ -1,6 +1,7 @@
 package dk.mitforlob;
 
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,11 +59,16 @@ public final class Application implements AutoCloseable {
             PeriodicTasks background = new PeriodicTasks();
             resources.add(background);
             Features features = new Features(settings, store, clock, background);
+            Path demoTokens = null;
+            if (demo != null) {
+                // before the server listens: once it answers "ready", the demo people and their tokens are there
+                demoTokens = demo.seed(settings, features.citizens, features.plans, features.wishes, features.paidHours,
+                        clock);
+            }
             WebServer server = server(settings, store, features);
             resources.add(server::stop);
             if (demo != null) {
-                demo.seed(settings, features.citizens, features.plans, features.wishes, features.paidHours, clock,
-                        server.port());
+                DemoMode.announce(demoTokens, server.port());
             }
             LOG.log(Level.INFO, "Mit Forløb is listening on port " + server.port()
                     + (settings.demo() ? " in demo mode" : ""));

@@ -33,17 +33,19 @@ public final class DemoMode implements AutoCloseable {
 
     /** Seeds the demo data and writes the tokens file; returns the file. */
     public Path seed(Settings settings, Citizens citizens, Plans plans, StatedWishes wishes, PaidHours hours,
-                     Clock clock,
-                     int serverPort) {
+                     Clock clock) {
         DemoData.Seeded people = DemoData.seed(citizens);
         DemoPlans.seed(plans, people.anna(), people.bo(), clock);
         DemoWishes.seed(wishes, people.anna(), people.bo());
         DemoHours.seed(hours, people.anna(), people.bo());
-        Path tokens = DemoTokens.write(issuer, settings.dataDir());
+        return DemoTokens.write(issuer, settings.dataDir());
+    }
+
+    /** Tells the person at the terminal where the tokens are and how to use one. */
+    public static void announce(Path tokens, int serverPort) {
         LOG.log(Level.INFO, "Demo mode: access tokens for the demo people (valid 24 h) are in " + tokens);
         LOG.log(Level.INFO, "Try: curl -H \"Authorization: Bearer $(jq -r '.\"citizen-anna\"' " + tokens + ")\" "
                 + "http://localhost:" + serverPort + "/api/v1/me");
-        return tokens;
     }
 
     @Override
