@@ -54,17 +54,19 @@ public final class PaidHours {
 
     /** Registers hours under {@code operationId}; the same operation again returns the same registration. */
     public Registration register(Citizen citizen, HoursInput input, String operationId) {
-        // a retry of a request that already went through finds its registration, whatever the plan now says
-        var earlier = ledger(citizen).find(operationId);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        HoursEntry entry = checked(citizen, input, false);
-        return apply(citizen, ledger -> ledger.register(operationId, entry, clock.instant(), today(), windowDays));
+        HoursEntry entry = input.toEntry(false);
+        return apply(citizen, ledger -> {
+            // a retry of a request that already went through finds its registration, whatever the plan now says
+            if (ledger.find(operationId).isEmpty()) {
+                requireActivityOfPlan(citizen, entry);
+            }
+            return ledger.register(operationId, entry, clock.instant(), today(), windowDays);
+        });
     }
 
     public Registration correct(Citizen citizen, String registrationId, HoursInput input) {
-        HoursEntry entry = checked(citizen, input, true);
+        HoursEntry entry = input.toEntry(true);
+        requireActivityOfPlan(citizen, entry);
         return apply(citizen, ledger -> ledger.correct(registrationId, entry, input.reason().strip(), clock.instant(),
                 today(), windowDays));
     }
@@ -74,12 +76,10 @@ public final class PaidHours {
         return apply(citizen, ledger -> ledger.withdraw(registrationId, withdrawal.reason().strip(), clock.instant()));
     }
 
-    private HoursEntry checked(Citizen citizen, HoursInput input, boolean correction) {
-        HoursEntry entry = input.toEntry(correction);
+    private void requireActivityOfPlan(Citizen citizen, HoursEntry entry) {
         if (entry.activityId() != null && plans.of(citizen).plan().activity(entry.activityId()).isEmpty()) {
             throw Rejection.invalid("activityId", "must be the id of an activity of your plan");
         }
-        return entry;
     }
 
     private Registration apply(Citizen citizen, Function<HoursLedger, HoursLedger.Change> change) {

@@ -1,6 +1,8 @@
 package dk.mitforlob.inbox;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +26,7 @@ public record InboxItem(String id, String municipality, String citizenId, InputT
         Objects.requireNonNull(type);
         Objects.requireNonNull(occurredAt);
         Objects.requireNonNull(summary);
-        details = Map.copyOf(details);
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
         Objects.requireNonNull(seq);
         Objects.requireNonNull(read);
     }

@@ -11,7 +11,6 @@ import dk.mitforlob.citizen.Language;
 import dk.mitforlob.inbox.InboxItem;
 import dk.mitforlob.inbox.InputType;
 import dk.mitforlob.platform.errors.Rejection;
-import dk.mitforlob.platform.json.Json;
 
 /**
  * The rules of the citizen's interests and wishes: each change is a new version, written only over
@@ -90,13 +89,7 @@ public final class StatedWishes {
         details.put("wishes", version.wishes());
         return InboxItem.of("wishes-" + citizen.id() + "-v" + version.version(), citizen.municipality(),
                 citizen.id(), InputType.WISHES_CHANGED, version.changedAt(),
-                change.summary(version.wishes(), Language.DA), asPlainJson(details));
-    }
-
-    /** The details as JSON reads them back (numbers as integers and doubles), so the store keeps no BigDecimal. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asPlainJson(Map<String, Object> details) {
-        return Json.read(Json.write(details), Map.class);
+                change.summary(version.wishes(), Language.DA), details);
     }
 
 }

@@ -48,9 +48,8 @@ public final class IdempotentRequests {
         JsonNode tree = null;
         T body = null;
         if (bodyType != Void.class) {
-            byte[] bytes = Exchange.jsonBytes(req);
-            tree = Json.readTree(bytes);
-            body = Json.read(bytes, bodyType);
+            tree = Json.readTree(Exchange.jsonBytes(req));
+            body = Json.read(tree, bodyType);
         }
         Optional<String> key = req.headers().first(KEY_HEADER);
         if (keyRequired && key.isEmpty()) {
