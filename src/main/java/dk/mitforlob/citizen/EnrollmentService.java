@@ -36,7 +36,6 @@ public final class EnrollmentService implements HttpService {
     private void enroll(ServerRequest req, ServerResponse res) {
         String municipality = Exchange.pathParam(req, "code");
         Caller caller = Access.requireFor(req, Role.INTEGRATION, municipality);
-        Municipalities.requireKnown(municipality);
         String externalRef = Exchange.pathParam(req, "externalRef");
         Enrollment enrollment = Exchange.readJson(req, Enrollment.class);
         Citizens.EnrollmentOutcome outcome = citizens.enroll(municipality, externalRef, enrollment);

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import dk.mitforlob.platform.http.Etags;
 import dk.mitforlob.platform.http.Exchange;
+import dk.mitforlob.platform.reference.Municipalities;
 import dk.mitforlob.platform.security.Access;
 import dk.mitforlob.platform.security.Role;
 

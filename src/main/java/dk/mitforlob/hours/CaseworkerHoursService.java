@@ -10,7 +10,6 @@ import io.helidon.webserver.http.ServerResponse;
 
 import dk.mitforlob.citizen.Citizen;
 import dk.mitforlob.citizen.Citizens;
-import dk.mitforlob.citizen.Municipalities;
 import dk.mitforlob.platform.audit.AuditTrail;
 import dk.mitforlob.platform.http.Exchange;
 import dk.mitforlob.platform.http.RequestId;
@@ -50,7 +49,6 @@ public final class CaseworkerHoursService implements HttpService {
     private void read(ServerRequest req, ServerResponse res) {
         String municipality = Exchange.pathParam(req, "code");
         Caller caller = Access.requireFor(req, Role.CASEWORKER, municipality);
-        Municipalities.requireKnown(municipality);
         Citizen citizen = citizens.inMunicipality(municipality, Exchange.pathParam(req, "citizenId"));
         MyHoursService.Period period = MyHoursService.Period.of(req, hours.today(), windowDays);
         HoursLedger ledger = hours.ledger(citizen);

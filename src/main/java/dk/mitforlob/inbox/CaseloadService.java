@@ -13,7 +13,6 @@ import dk.mitforlob.citizen.CaseworkerRef;
 import dk.mitforlob.citizen.Citizen;
 import dk.mitforlob.citizen.CitizenRepository;
 import dk.mitforlob.citizen.Citizens;
-import dk.mitforlob.citizen.Municipalities;
 import dk.mitforlob.citizen.Programme;
 import dk.mitforlob.platform.audit.AuditTrail;
 import dk.mitforlob.platform.http.Exchange;
@@ -53,7 +52,6 @@ public final class CaseloadService implements HttpService {
     private void caseload(ServerRequest req, ServerResponse res) {
         String municipality = Exchange.pathParam(req, "code");
         Caller caller = Access.requireFor(req, Role.CASEWORKER, municipality);
-        Municipalities.requireKnown(municipality);
         boolean mine = Exchange.queryBoolean(req, "mine").orElse(false);
         int limit = Exchange.queryInt(req, "limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
         Optional<CitizenRepository.Position> after = Exchange.query(req, "cursor").map(cursor -> {

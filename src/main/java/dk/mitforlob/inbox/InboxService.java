@@ -13,7 +13,6 @@ import io.helidon.webserver.http.ServerResponse;
 
 import dk.mitforlob.citizen.Citizen;
 import dk.mitforlob.citizen.Citizens;
-import dk.mitforlob.citizen.Municipalities;
 import dk.mitforlob.platform.audit.AuditTrail;
 import dk.mitforlob.platform.errors.Rejection;
 import dk.mitforlob.platform.http.Exchange;
@@ -54,7 +53,6 @@ public final class InboxService implements HttpService {
     private void list(ServerRequest req, ServerResponse res) {
         String municipality = Exchange.pathParam(req, "code");
         Caller caller = Access.requireFor(req, Role.CASEWORKER, municipality);
-        Municipalities.requireKnown(municipality);
         Optional<String> citizenId = Exchange.query(req, "citizenId");
         citizenId.ifPresent(id -> citizens.inMunicipality(municipality, id));
         Optional<InputType> type = Exchange.query(req, "type").map(code -> InputType.fromCode(code)
@@ -82,7 +80,6 @@ public final class InboxService implements HttpService {
     private void markRead(ServerRequest req, ServerResponse res) {
         String municipality = Exchange.pathParam(req, "code");
         Caller caller = Access.requireFor(req, Role.CASEWORKER, municipality);
-        Municipalities.requireKnown(municipality);
         String itemId = Exchange.pathParam(req, "itemId");
         if (!inbox.markRead(municipality, itemId, new InboxItem.ReadMark(caller.subject(), clock.instant()))) {
             throw Rejection.notFound("inbox-item-not-found", "The inbox of " + municipality + " has no item " + itemId);

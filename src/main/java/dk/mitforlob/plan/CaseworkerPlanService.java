@@ -10,7 +10,6 @@ import io.helidon.webserver.http.ServerResponse;
 
 import dk.mitforlob.citizen.Citizen;
 import dk.mitforlob.citizen.Citizens;
-import dk.mitforlob.citizen.Municipalities;
 import dk.mitforlob.platform.audit.AuditTrail;
 import dk.mitforlob.platform.http.Etags;
 import dk.mitforlob.platform.http.Exchange;
@@ -44,7 +43,6 @@ public final class CaseworkerPlanService implements HttpService {
     private void read(ServerRequest req, ServerResponse res) {
         String municipality = Exchange.pathParam(req, "code");
         Caller caller = Access.requireFor(req, Role.CASEWORKER, municipality);
-        Municipalities.requireKnown(municipality);
         Citizen citizen = citizens.inMunicipality(municipality, Exchange.pathParam(req, "citizenId"));
         PlanRecord record = plans.of(citizen);
         audit.read(caller, RequestId.of(req), "plan", municipality, citizen.id());
@@ -55,7 +53,6 @@ public final class CaseworkerPlanService implements HttpService {
     private void publish(ServerRequest req, ServerResponse res) {
         String municipality = Exchange.pathParam(req, "code");
         Caller caller = Access.requireFor(req, Role.CASEWORKER, municipality);
-        Municipalities.requireKnown(municipality);
         Citizen citizen = citizens.inMunicipality(municipality, Exchange.pathParam(req, "citizenId"));
         long expected = Etags.requiredIfMatch(req);
         Plan plan = Exchange.readJson(req, Plan.class);

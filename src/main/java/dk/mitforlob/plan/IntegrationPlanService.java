@@ -10,7 +10,6 @@ import io.helidon.webserver.http.ServerResponse;
 
 import dk.mitforlob.citizen.Citizen;
 import dk.mitforlob.citizen.Citizens;
-import dk.mitforlob.citizen.Municipalities;
 import dk.mitforlob.platform.audit.AuditTrail;
 import dk.mitforlob.platform.http.Etags;
 import dk.mitforlob.platform.http.Exchange;
@@ -48,7 +47,6 @@ public final class IntegrationPlanService implements HttpService {
     private void publish(ServerRequest req, ServerResponse res) {
         String municipality = Exchange.pathParam(req, "code");
         Caller caller = Access.requireFor(req, Role.INTEGRATION, municipality);
-        Municipalities.requireKnown(municipality);
         Citizen citizen = citizens.inMunicipality(municipality, Exchange.pathParam(req, "citizenId"));
         OptionalLong expected = req.headers().contains(HeaderNames.IF_MATCH)
                 ? OptionalLong.of(Etags.requiredIfMatch(req)) : OptionalLong.empty();

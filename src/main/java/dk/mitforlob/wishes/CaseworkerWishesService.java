@@ -11,7 +11,6 @@ import io.helidon.webserver.http.ServerResponse;
 import dk.mitforlob.citizen.Citizen;
 import dk.mitforlob.citizen.Citizens;
 import dk.mitforlob.citizen.Language;
-import dk.mitforlob.citizen.Municipalities;
 import dk.mitforlob.platform.audit.AuditTrail;
 import dk.mitforlob.platform.http.Etags;
 import dk.mitforlob.platform.http.Exchange;
@@ -49,7 +48,6 @@ public final class CaseworkerWishesService implements HttpService {
     private void read(ServerRequest req, ServerResponse res) {
         String municipality = Exchange.pathParam(req, "code");
         Caller caller = Access.requireFor(req, Role.CASEWORKER, municipality);
-        Municipalities.requireKnown(municipality);
         Citizen citizen = citizens.inMunicipality(municipality, Exchange.pathParam(req, "citizenId"));
         WishesVersion current = wishes.current(citizen);
         List<WishesView.HistoryEntry> history = wishes.history(citizen).stream()

@@ -10,7 +10,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import dk.mitforlob.citizen.Municipalities;
+import dk.mitforlob.platform.reference.Municipalities;
 import dk.mitforlob.evaluation.SmallCells;
 import dk.mitforlob.platform.http.Exchange;
 import dk.mitforlob.platform.security.Access;

@@ -3,6 +3,7 @@ package dk.mitforlob.platform.security;
 import io.helidon.webserver.http.ServerRequest;
 
 import dk.mitforlob.platform.errors.Rejection;
+import dk.mitforlob.platform.reference.Municipalities;
 
 /** What a route demands of its caller: a role, and for municipal roles, the municipality in the path. */
 public final class Access {
@@ -25,7 +26,10 @@ public final class Access {
         return caller;
     }
 
-    /** The caller, who must hold {@code role} and act for {@code municipality}; 403 otherwise. */
+    /**
+     * The caller, who must hold {@code role} (403) and act for {@code municipality} (403), which must
+     * be one of the 98 (404) — checked in that order, so no one learns which codes exist but their own.
+     */
     public static Caller requireFor(ServerRequest req, Role role, String municipality) {
         Caller caller = require(req, role);
         if (!caller.actsFor(municipality)) {
@@ -33,6 +37,7 @@ public final class Access {
                     "You act for municipality " + String.join(", ", caller.municipalities())
                             + ", not for " + municipality);
         }
+        Municipalities.requireKnown(municipality);
         return caller;
     }
 }

@@ -1,4 +1,4 @@
-package dk.mitforlob.citizen;
+package dk.mitforlob.platform.reference;
 
 import java.util.Map;
 import java.util.Optional;
