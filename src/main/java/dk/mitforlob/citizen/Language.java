@@ -1,12 +1,12 @@
 package dk.mitforlob.citizen;
 
-import java.util.Arrays;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import dk.mitforlob.platform.json.Codes;
+
 /** The language a citizen reads the app and notifications in. */
-public enum Language {
+public enum Language implements Codes.Coded {
     DA("da"),
     EN("en");
 
@@ -16,6 +16,7 @@ public enum Language {
         this.code = code;
     }
 
+    @Override
     @JsonValue
     public String code() {
         return code;
@@ -23,7 +24,6 @@ public enum Language {
 
     @JsonCreator
     public static Language fromCode(String code) {
-        return Arrays.stream(values()).filter(l -> l.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown language " + code));
+        return Codes.parse(Language.class, code);
     }
 }

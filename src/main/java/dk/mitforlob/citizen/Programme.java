@@ -1,12 +1,12 @@
 package dk.mitforlob.citizen;
 
-import java.util.Arrays;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import dk.mitforlob.platform.json.Codes;
+
 /** The employment programme a citizen is enrolled in. */
-public enum Programme {
+public enum Programme implements Codes.Coded {
     /** Ressourceforløb: for people far from the labour market. */
     RESOURCE_PROGRAMME("resource-programme"),
     /** Aktivitetsparat kontanthjælp: cash benefit, ready for activities but not yet for work. */
@@ -18,6 +18,7 @@ public enum Programme {
         this.code = code;
     }
 
+    @Override
     @JsonValue
     public String code() {
         return code;
@@ -25,7 +26,6 @@ public enum Programme {
 
     @JsonCreator
     public static Programme fromCode(String code) {
-        return Arrays.stream(values()).filter(p -> p.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown programme " + code));
+        return Codes.parse(Programme.class, code);
     }
 }

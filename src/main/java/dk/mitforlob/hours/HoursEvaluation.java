@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import dk.mitforlob.citizen.Programme;
 import dk.mitforlob.evaluation.SmallCells;
+import dk.mitforlob.platform.json.Codes;
 
 /**
  * The programme outcome the evaluators study: per group (month, municipality or programme) how
@@ -26,7 +27,7 @@ import dk.mitforlob.evaluation.SmallCells;
  */
 public final class HoursEvaluation {
 
-    public enum GroupBy {
+    public enum GroupBy implements Codes.Coded {
         MONTH("month"), MUNICIPALITY("municipality"), PROGRAMME("programme");
 
         private final String code;
@@ -35,18 +36,14 @@ public final class HoursEvaluation {
             this.code = code;
         }
 
+        @Override
         @JsonValue
         public String code() {
             return code;
         }
 
         public static Optional<GroupBy> fromCode(String code) {
-            for (GroupBy groupBy : values()) {
-                if (groupBy.code.equals(code)) {
-                    return Optional.of(groupBy);
-                }
-            }
-            return Optional.empty();
+            return Codes.find(GroupBy.class, code);
         }
     }
 

@@ -7,6 +7,8 @@ import java.time.temporal.IsoFields;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import dk.mitforlob.platform.json.Codes;
+
 /**
  * One state of a registration. The first is the registration itself; every correction and the
  * withdrawal add another. Nothing is ever overwritten.
@@ -18,7 +20,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public record Revision(int number, Kind kind, LocalDate date, Employer employer, int quarters, String note,
                        String activityId, String reason, Instant at, String isoWeek, String month) {
 
-    public enum Kind {
+    public enum Kind implements Codes.Coded {
         REGISTERED("registered"), CORRECTED("corrected"), WITHDRAWN("withdrawn");
 
         private final String code;
@@ -27,6 +29,7 @@ public record Revision(int number, Kind kind, LocalDate date, Employer employer,
             this.code = code;
         }
 
+        @Override
         @JsonValue
         public String code() {
             return code;
@@ -34,12 +37,7 @@ public record Revision(int number, Kind kind, LocalDate date, Employer employer,
 
         @JsonCreator
         public static Kind fromCode(String code) {
-            for (Kind kind : values()) {
-                if (kind.code.equals(code)) {
-                    return kind;
-                }
-            }
-            throw new IllegalArgumentException("Unknown revision kind " + code);
+            return Codes.parse(Kind.class, code);
         }
     }
 

@@ -1,12 +1,13 @@
 package dk.mitforlob.inbox;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import dk.mitforlob.platform.json.Codes;
+
 /** The kinds of input a citizen sends their job centre. */
-public enum InputType {
+public enum InputType implements Codes.Coded {
     PLAN_STEP_ADDED("plan-step-added"),
     PLAN_STEP_DONE("plan-step-done"),
     ACTIVITY_COMMENT("activity-comment"),
@@ -23,12 +24,13 @@ public enum InputType {
         this.code = code;
     }
 
+    @Override
     @JsonValue
     public String code() {
         return code;
     }
 
     public static Optional<InputType> fromCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+        return Codes.find(InputType.class, code);
     }
 }

@@ -3,6 +3,8 @@ package dk.mitforlob.plan;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import dk.mitforlob.platform.json.Codes;
+
 /** Where an activity stands. */
 public enum ActivityStatus implements Codes.Coded {
     PLANNED("planned"),

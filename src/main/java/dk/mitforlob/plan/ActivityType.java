@@ -3,6 +3,8 @@ package dk.mitforlob.plan;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import dk.mitforlob.platform.json.Codes;
+
 /** The kinds of activity (indsats) a plan can hold. */
 public enum ActivityType implements Codes.Coded {
     /** Virksomhedspraktik. */

@@ -3,6 +3,8 @@ package dk.mitforlob.plan;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import dk.mitforlob.platform.json.Codes;
+
 /** What a goal aims at. */
 public enum GoalType implements Codes.Coded {
     WORK("work"),

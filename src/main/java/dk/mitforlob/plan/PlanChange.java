@@ -3,6 +3,8 @@ package dk.mitforlob.plan;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import dk.mitforlob.platform.json.Codes;
+
 /** One thing that changed from one plan version to the next. */
 public record PlanChange(Kind kind, Item item, String itemId, String title) {
 

@@ -1,12 +1,13 @@
 package dk.mitforlob.wishes;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import dk.mitforlob.platform.json.Codes;
+
 /** What the evaluators' tables put citizens into groups by. */
-public enum GroupBy {
+public enum GroupBy implements Codes.Coded {
     MUNICIPALITY("municipality"),
     PROGRAMME("programme");
 
@@ -16,12 +17,13 @@ public enum GroupBy {
         this.code = code;
     }
 
+    @Override
     @JsonValue
     public String code() {
         return code;
     }
 
     public static Optional<GroupBy> fromCode(String code) {
-        return Arrays.stream(values()).filter(g -> g.code.equals(code)).findFirst();
+        return Codes.find(GroupBy.class, code);
     }
 }

@@ -1,12 +1,12 @@
 package dk.mitforlob.wishes;
 
-import java.util.Arrays;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import dk.mitforlob.platform.json.Codes;
+
 /** What a citizen can wish for their programme. The declaration order is the order wishes are shown in. */
-public enum WishType {
+public enum WishType implements Codes.Coded {
     MORE_PAID_HOURS("more-paid-hours", "Flere lønnede timer", "More paid hours"),
     /** Virksomhedspraktik. */
     WORK_PLACEMENT("work-placement", "Virksomhedspraktik", "A work placement"),
@@ -29,6 +29,7 @@ public enum WishType {
         this.labelEn = labelEn;
     }
 
+    @Override
     @JsonValue
     public String code() {
         return code;
@@ -44,7 +45,6 @@ public enum WishType {
 
     @JsonCreator
     public static WishType fromCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown wish type " + code));
+        return Codes.parse(WishType.class, code);
     }
 }
