@@ -8,6 +8,4 @@ public interface AuditLog {
     /** Appends the entries; if this fails the read it records must fail too. */
     void append(List<AuditEntry> entries);
 
-    /** The entries about one citizen, newest first. */
-    List<AuditEntry> forCitizen(String citizenId, int limit);
 }

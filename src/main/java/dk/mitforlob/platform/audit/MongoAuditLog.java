@@ -8,7 +8,6 @@ import org.bson.Document;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 
 import dk.mitforlob.platform.storage.MongoStore;
 
@@ -42,17 +41,4 @@ public final class MongoAuditLog implements AuditLog {
         entries.insertMany(documents);
     }
 
-    @Override
-    public List<AuditEntry> forCitizen(String citizenId, int limit) {
-        List<AuditEntry> found = new ArrayList<>();
-        for (Document doc : entries.find(new Document("citizenId", citizenId))
-                .sort(Sorts.descending("at")).limit(limit)) {
-            Document actor = doc.get("actor", Document.class);
-            found.add(new AuditEntry(doc.getDate("at").toInstant(), doc.getString("requestId"),
-                    actor.getString("subject"), actor.getString("role"), actor.getString("issuer"),
-                    doc.getString("action"), doc.getString("resource"), doc.getString("citizenId"),
-                    doc.getString("municipality")));
-        }
-        return found;
-    }
 }

@@ -19,13 +19,13 @@ public class Rejection extends RuntimeException {
         FORBIDDEN(403, "Forbidden"),
         NOT_FOUND(404, "Not found"),
         METHOD_NOT_ALLOWED(405, "Method not allowed"),
-        NOT_ACCEPTABLE(406, "Not acceptable"),
         CONFLICT(409, "Conflict"),
         PRECONDITION_FAILED(412, "Precondition failed"),
         PAYLOAD_TOO_LARGE(413, "Payload too large"),
         UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
         UNPROCESSABLE(422, "Unprocessable content"),
         PRECONDITION_REQUIRED(428, "Precondition required"),
+        INTERNAL(500, "Internal server error"),
         UNAVAILABLE(503, "Service unavailable");
 
         private final int status;

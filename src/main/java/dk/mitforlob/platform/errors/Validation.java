@@ -72,12 +72,6 @@ public final class Validation {
         return this;
     }
 
-    public Validation range(String field, Number value, double min, double max) {
-        if (value != null && (value.doubleValue() < min || value.doubleValue() > max)) {
-            error(field, "must be between " + format(min) + " and " + format(max));
-        }
-        return this;
-    }
 
     public Validation maxItems(String field, Collection<?> items, int max) {
         if (items != null && items.size() > max) {
@@ -159,7 +153,4 @@ public final class Validation {
         return value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
     }
 
-    private static String format(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-    }
 }

@@ -60,11 +60,6 @@ public final class Exchange {
         sendJson(res, Status.OK_200, body);
     }
 
-    public static void noContent(ServerResponse res) {
-        res.status(Status.NO_CONTENT_204);
-        res.send();
-    }
-
     public static String pathParam(ServerRequest req, String name) {
         return req.path().pathParameters().get(name);
     }

@@ -20,4 +20,10 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(TYPE_BASE + rejection.code(), rejection.kind().title(), rejection.status(),
                 rejection.detail(), rejection.code(), instance, requestId, rejection.errors());
     }
+
+    /** The same problem answered with another status, e.g. one the transport chose. */
+    Problem withStatus(int actual) {
+        return actual == status ? this : new Problem(type, io.helidon.http.Status.create(actual).reasonPhrase(), actual,
+                detail, code, instance, requestId, errors);
+    }
 }

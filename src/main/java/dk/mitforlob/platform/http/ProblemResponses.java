@@ -35,27 +35,23 @@ public final class ProblemResponses {
     public void install(HttpRouting.Builder routing) {
         routing.error(Rejection.class, (req, res, rejection) -> send(req, res, rejection));
         routing.error(NotFoundException.class, (req, res, notFound) -> send(req, res, routes.noRoute(req)));
-        routing.error(HttpException.class, (req, res, e) -> send(req, res, fromHttpException(e)));
+        routing.error(HttpException.class, (req, res, e) -> {
+            if (e.status().code() >= 500) {
+                LOG.log(Level.ERROR, "HTTP failure", e);
+            }
+            send(req, res, forStatus(e.status().code()));
+        });
         routing.error(Exception.class, (req, res, e) -> {
             LOG.log(Level.ERROR, "Unexpected failure in " + req.prologue().method().text() + " "
                     + Redaction.path(req.prologue().uriPath().rawPath()), e);
-            send(req, res, new Rejection(Rejection.Kind.UNAVAILABLE, "internal-error",
-                    "Something went wrong on our side; the request can be retried"), 500);
+            send(req, res, forStatus(500));
         });
     }
 
     public static void send(ServerRequest req, ServerResponse res, Rejection rejection) {
-        send(req, res, rejection, rejection.status());
-    }
-
-    private static void send(ServerRequest req, ServerResponse res, Rejection rejection, int status) {
         String requestId = RequestId.of(req);
         Problem problem = Problem.of(rejection, Redaction.path(req.prologue().uriPath().rawPath()), requestId);
-        if (status != problem.status()) {
-            problem = new Problem(problem.type(), "Internal server error", status, problem.detail(), problem.code(),
-                    problem.instance(), requestId, problem.errors());
-        }
-        res.status(Status.create(status));
+        res.status(Status.create(rejection.status()));
         res.header(RequestId.HEADER, requestId);
         res.header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
@@ -80,19 +76,10 @@ public final class ProblemResponses {
                                                           Status status,
                                                           ServerResponseHeaders headers,
                                                           String message) {
-        Rejection rejection = switch (status.code()) {
-            case 413 -> new Rejection(Rejection.Kind.PAYLOAD_TOO_LARGE, "payload-too-large",
-                    "The request body is larger than this service accepts");
-            case 400 -> Rejection.badRequest("bad-request", "The request could not be understood");
-            case 403 -> Rejection.forbidden("forbidden", "The request is not allowed");
-            case 404 -> Rejection.notFound("not-found", "There is nothing at this address");
-            default -> new Rejection(Rejection.Kind.UNAVAILABLE, "internal-error",
-                    "Something went wrong on our side; the request can be retried");
-        };
+        Rejection rejection = forStatus(status.code());
         String path = request.path() == null || request.path().isEmpty() ? null : Redaction.path(request.path());
         String requestId = RequestId.fromClientOrNew(request.headers().first(RequestId.HEADER).orElse(null)).value();
-        Problem problem = new Problem(Problem.of(rejection, path, requestId).type(), rejection.kind().title(),
-                status.code(), rejection.detail(), rejection.code(), path, requestId, null);
+        Problem problem = Problem.of(rejection, path, requestId).withStatus(status.code());
         return DirectHandler.TransportResponse.builder()
                 .status(status)
                 .headers(headers)
@@ -102,22 +89,20 @@ public final class ProblemResponses {
                 .build();
     }
 
-    private static Rejection fromHttpException(HttpException e) {
-        int code = e.status().code();
+    /** What to tell a client about a status the transport or routing chose, not our code. */
+    private static Rejection forStatus(int code) {
         return switch (code) {
             case 400 -> Rejection.badRequest("bad-request", "The request could not be understood");
+            case 403 -> Rejection.forbidden("forbidden", "The request is not allowed");
             case 404 -> Rejection.notFound("not-found", "There is nothing at this address");
             case 413 -> new Rejection(Rejection.Kind.PAYLOAD_TOO_LARGE, "payload-too-large",
                     "The request body is larger than this service accepts");
             case 415 -> new Rejection(Rejection.Kind.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                     "The request body must be application/json");
-            default -> {
-                if (code >= 500) {
-                    LOG.log(Level.ERROR, "HTTP failure", e);
-                }
-                yield new Rejection(code >= 500 ? Rejection.Kind.UNAVAILABLE : Rejection.Kind.BAD_REQUEST,
-                        code >= 500 ? "internal-error" : "bad-request", "The request could not be handled");
-            }
+            default -> code >= 500
+                    ? new Rejection(Rejection.Kind.INTERNAL, "internal-error",
+                            "Something went wrong on our side; the request can be retried")
+                    : Rejection.badRequest("bad-request", "The request could not be handled");
         };
     }
 }

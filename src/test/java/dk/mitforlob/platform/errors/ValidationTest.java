@@ -3,6 +3,7 @@ package dk.mitforlob.platform.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,6 @@ class ValidationTest {
 
     @Test
     void a_valid_request_passes() {
-        Validation.of().requiredText("title", "Find work", 100).range("hours", 7.5, 0.25, 24).throwIfInvalid();
+        Validation.of().requiredText("title", "Find work", 100).date("from", LocalDate.of(2026, 11, 23)).throwIfInvalid();
     }
 }
