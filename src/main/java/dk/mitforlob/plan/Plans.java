@@ -108,9 +108,11 @@ public final class Plans {
         OwnStep step = new OwnStep(operationId, goalId, input.text().strip(), input.targetDate(), false, null, now);
         Map<String, Object> details = details("goalId", goalId, "goalTitle", goal.title(), "stepId", step.id(),
                 "text", step.text(), "targetDate", step.targetDate());
-        repository.addStep(citizen.id(), step, input(citizen, "step-added-" + step.id(), InputType.PLAN_STEP_ADDED,
-                now, "Nyt eget skridt mod målet »" + goal.title() + "«: »" + step.text() + "«", details));
-        return of(citizen).step(step.id()).orElse(step);
+        boolean added = repository.addStep(citizen.id(), step, input(citizen, "step-added-" + step.id(),
+                InputType.PLAN_STEP_ADDED, now, "Nyt eget skridt mod målet »" + goal.title() + "«: »" + step.text() + "«",
+                details));
+        // only a concurrent copy of this request can have stored the step first; then show what it stored
+        return added ? step : of(citizen).step(step.id()).orElse(step);
     }
 
     public OwnStep markStepDone(Citizen citizen, String goalId, String stepId) {
@@ -122,10 +124,10 @@ public final class Plans {
         }
         Instant now = clock.instant();
         String goalTitle = record.plan().goal(goalId).map(Goal::title).orElse(goalId);
-        repository.markStepDone(citizen.id(), stepId, now, input(citizen, "step-done-" + stepId,
+        boolean marked = repository.markStepDone(citizen.id(), stepId, now, input(citizen, "step-done-" + stepId,
                 InputType.PLAN_STEP_DONE, now, "Eget skridt gennemført (mål »" + goalTitle + "«): »" + step.text() + "«",
                 details("goalId", goalId, "goalTitle", goalTitle, "stepId", stepId, "text", step.text())));
-        return of(citizen).step(stepId).orElse(step.markedDone(now));
+        return marked ? step.markedDone(now) : of(citizen).step(stepId).orElse(step.markedDone(now));
     }
 
     /** What the citizen sends to comment. */
