@@ -132,6 +132,7 @@ public final class Application implements AutoCloseable {
             routes.record(API, service);
             routing.register(API, service);
         }
+        features.console.ifPresent(console -> console.register(routing));
     }
 
     public int port() {
