@@ -4,6 +4,8 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -12,6 +14,7 @@ import io.helidon.webserver.staticcontent.StaticContentService;
 
 import dk.mitforlob.platform.config.Settings;
 import dk.mitforlob.platform.http.Exchange;
+import dk.mitforlob.platform.reference.Municipalities;
 import dk.mitforlob.platform.security.Role;
 import dk.mitforlob.platform.security.TrustedIssuer;
 
@@ -71,7 +74,16 @@ public final class Console {
                 });
         List<String> roles = CONSOLE_ROLES.stream().filter(issuer.roles()::contains).map(Role::claimValue).toList();
         return Optional.of(new Console(new ConsoleConfig(issuer.issuer(), clientId.get(), console.scope(), roles,
-                issuer.rolesClaim(), issuer.municipalityClaim(), settings.demo())));
+                issuer.rolesClaim(), issuer.municipalityClaim(), settings.demo(), municipalityNames())));
+    }
+
+    private static SortedMap<String, String> municipalityNames() {
+        SortedMap<String, String> names = new TreeMap<>();
+        for (int code = 100; code <= 999; code++) {
+            String key = Integer.toString(code);
+            Municipalities.name(key).ifPresent(name -> names.put(key, name));
+        }
+        return names;
     }
 
     private static boolean sameIssuer(String trusted, String configured) {
