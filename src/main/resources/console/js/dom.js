@@ -20,7 +20,8 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
-function append(el, children) {
+/** Appends children (text, nodes, arrays of them; null and false skipped) to el. */
+export function append(el, children) {
   for (const child of children) {
     if (child === undefined || child === null || child === false) continue;
     if (Array.isArray(child)) {

@@ -53,7 +53,7 @@ export async function citizenPage(main, ctx) {
         t('citizen.unread', {count: latest.unreadCount}))
       : t('citizen.noUnread')),
     h('nav', {'aria-label': t('citizen.sections')},
-      h('ul', {class: 'section-nav'}, sections.map(([id, text]) => h('li', {},
+      h('ul', {class: 'section-nav nobullet-list no-max-width'}, sections.map(([id, text]) => h('li', {},
         h('a', {href: `#/citizens/${citizenId}`, 'data-section': id, onclick: (event) => {
           event.preventDefault();
           const target = document.getElementById(`section-${id}`);

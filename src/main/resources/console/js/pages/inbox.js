@@ -102,7 +102,7 @@ export async function inboxPage(main, ctx) {
     replace(results,
       page.items.length === 0
         ? h('p', {id: 'inbox-empty'}, t('inbox.empty'))
-        : h('ul', {class: 'inbox-list', id: 'inbox-list', 'aria-label': t('inbox.listLabel')},
+        : h('ul', {class: 'inbox-list nobullet-list no-max-width', id: 'inbox-list', 'aria-label': t('inbox.listLabel')},
           page.items.map((item) => inboxItem(item))),
       pager(page));
   }

@@ -1,6 +1,6 @@
 // The citizen's plan as the caseworker sees it, with what the citizen added since the version was
 // published (own steps, comments, objections) marked as new.
-import {h} from '../dom.js';
+import {append, h} from '../dom.js';
 import {formatDay, formatInstant, label, t} from '../i18n.js';
 
 export function planSection(plan) {
@@ -16,10 +16,10 @@ export function planSection(plan) {
   const section = h('section', {id: 'section-plan', tabindex: '-1', 'aria-labelledby': 'plan-heading'},
     h('h2', {id: 'plan-heading'}, t('plan.title')));
   if (plan.version === 0) {
-    section.append(h('p', {}, t('plan.none')));
+    append(section, [h('p', {}, t('plan.none'))]);
     return section;
   }
-  section.append(
+  append(section, [
     h('p', {}, t('plan.version', {version: plan.version, when: formatInstant(plan.publishedAt),
       by: label('publishedBy', plan.publishedBy)})),
     h('p', {id: 'plan-seen'}, plan.seenVersion >= plan.version
@@ -57,7 +57,7 @@ export function planSection(plan) {
         meeting.objections.length ? [h('p', {}, h('strong', {}, t('plan.objections'))),
           h('ul', {}, meeting.objections.map((objection) => h('li', {class: 'contribution'}, objection.reason,
             objection.suggestion ? ` – ${t('plan.suggestion', {text: objection.suggestion})}` : '',
-            ` (${formatInstant(objection.createdAt)})`, newTag(objection.createdAt))))] : null)));
+            ` (${formatInstant(objection.createdAt)})`, newTag(objection.createdAt))))] : null))]);
   return section;
 }
 

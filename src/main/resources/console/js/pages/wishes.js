@@ -1,6 +1,6 @@
 // Interests and wishes: the current version, and every version before it with what it changed
 // shown as a diff: wishes and occupations added or removed, texts word by word.
-import {h} from '../dom.js';
+import {append, h} from '../dom.js';
 import {formatInstant, formatNumber, label, lang, t} from '../i18n.js';
 import {listDiff, wordDiff} from '../diff.js';
 
@@ -19,10 +19,10 @@ export function wishesSection(wishes, occupations) {
   const section = h('section', {id: 'section-wishes', tabindex: '-1', 'aria-labelledby': 'wishes-heading'},
     h('h2', {id: 'wishes-heading'}, t('wishes.title')));
   if (current.version === 0) {
-    section.append(h('p', {}, t('wishes.none')));
+    append(section, [h('p', {}, t('wishes.none'))]);
     return section;
   }
-  section.append(
+  append(section, [
     h('p', {}, t('wishes.version', {version: current.version, when: formatInstant(current.changedAt)})),
     h('dl', {id: 'wishes-current'},
       h('dt', {}, t('wishes.wishes')),
@@ -43,7 +43,7 @@ export function wishesSection(wishes, occupations) {
         h('h4', {}, t('wishes.versionHeading', {version: entry.version, when: formatInstant(entry.changedAt)})),
         h('p', {lang: 'da'}, entry.summary),
         changes(before, entry.wishes, occupationName));
-    })));
+    }))]);
   return section;
 }
 
