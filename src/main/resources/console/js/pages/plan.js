@@ -1,7 +1,7 @@
 // The citizen's plan as the caseworker sees it, with what the citizen added since the version was
 // published (own steps, comments, objections) marked as new.
 import {append, h} from '../dom.js';
-import {formatDay, formatInstant, label, t} from '../i18n.js';
+import {formatDay, formatInstant, formatNumber, label, t} from '../i18n.js';
 
 export function planSection(plan) {
   const publishedAt = plan.publishedAt ? Date.parse(plan.publishedAt) : 0;
@@ -44,7 +44,7 @@ export function planSection(plan) {
         h('h4', {}, label('activityType', activity.type), activity.provider ? ` – ${activity.provider}` : ''),
         h('p', {}, label('activityStatus', activity.status), ' · ', formatDay(activity.period.from), ' – ',
           activity.period.to ? formatDay(activity.period.to) : t('plan.open'),
-          activity.weeklyHours ? ` · ${t('plan.weeklyHours', {hours: activity.weeklyHours})}` : ''),
+          activity.weeklyHours ? ` · ${t('plan.weeklyHours', {hours: formatNumber(activity.weeklyHours)})}` : ''),
         activity.description ? h('p', {}, activity.description) : null,
         comments(activity.comments, newTag))),
     h('h3', {}, t('plan.meetings')),
