@@ -9,6 +9,11 @@ endif
 export JAVA_HOME
 export PATH := $(JAVA_HOME)/bin:$(PATH)
 
+# the build bundles the console's browser libraries with npm ci (src/main/resources/console/README.md)
+ifeq ($(shell command -v npm 2>/dev/null),)
+$(error No npm found: the build needs Node.js 20 or newer with npm, to bundle the console's browser libraries)
+endif
+
 MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
 JAR := target/mitforlob.jar
