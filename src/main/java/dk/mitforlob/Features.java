@@ -12,6 +12,7 @@ import dk.mitforlob.citizen.EnrollmentService;
 import dk.mitforlob.citizen.MeService;
 import dk.mitforlob.citizen.MongoCitizenRepository;
 import dk.mitforlob.console.Console;
+import dk.mitforlob.console.ConsoleService;
 import dk.mitforlob.console.ConsoleSettings;
 import dk.mitforlob.hours.CaseworkerHoursService;
 import dk.mitforlob.hours.HoursEvaluationService;
@@ -59,7 +60,7 @@ final class Features {
     final StatedWishes wishes;
     final PaidHours paidHours;
     final List<HttpService> apiServices;
-    final Optional<Console> console;
+    final Optional<ConsoleService> console;
 
     Features(Settings settings, MongoStore store, Clock clock, PeriodicTasks background) {
         CprHmac cprHmac = new CprHmac(settings.cprHmacKey());
@@ -94,7 +95,8 @@ final class Features {
                 new OccupationsService(),
                 new WishesEvaluationService(new WishesStatistics(wishesRepository, citizens)));
 
-        console = Console.configure(settings, ConsoleSettings.fromEnvironment(System.getenv()));
+        console = Console.configure(settings, ConsoleSettings.fromEnvironment(System.getenv()))
+                .map(ConsoleService::new);
 
         background.every(OUTBOX_SWEEP, "outbox sweep", outbox::sweep);
         background.every(KEY_PURGE, "idempotency key purge", idempotency::purgeExpired);

@@ -126,7 +126,7 @@ export const da = {
   'hours.value': '{hours} t',
   'hours.registrations': 'Registreringer',
   'hours.noRegistrations': 'Ingen registreringer i perioden.',
-  'hours.more': 'Der er flere registreringer end de viste.',
+  'hours.more': 'Vis flere registreringer',
   'hours.date': 'Dato',
   'hours.employer': 'Arbejdsgiver',
   'hours.status': 'Status',

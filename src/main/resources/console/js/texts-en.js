@@ -126,7 +126,7 @@ export const en = {
   'hours.value': '{hours} h',
   'hours.registrations': 'Registrations',
   'hours.noRegistrations': 'No registrations in the period.',
-  'hours.more': 'There are more registrations than shown.',
+  'hours.more': 'Show more registrations',
   'hours.date': 'Date',
   'hours.employer': 'Employer',
   'hours.status': 'Status',

@@ -39,7 +39,7 @@ export async function citizenPage(main, ctx) {
   const occupationList = await occupations.catch(() => []);
   if (!ctx.isCurrent()) return;
   const name = latest.items[0]?.citizenName ?? t('citizen.title');
-  const hoursPart = hoursSection(hours);
+  const hoursPart = hoursSection(hours, (cursor) => api.get(`${base}/hours`, {limit: 50, cursor}));
   const sections = [
     ['plan', t('plan.title')],
     ['hours', t('hours.title')],

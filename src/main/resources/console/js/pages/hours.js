@@ -1,10 +1,11 @@
 // Paid hours for the caseworker: the weekly totals as a bar chart (and as a table), and every
 // registration with each of its revisions and what a correction changed.
-import {h} from '../dom.js';
+import {alertBox, h} from '../dom.js';
 import {formatDay, formatInstant, formatNumber, label, t} from '../i18n.js';
 import {barChart, weekRange} from '../charts.js';
 
-export function hoursSection(hours) {
+/** hours: the first page of the caseworker's hours route; more(cursor) fetches the next one. */
+export function hoursSection(hours, more) {
   const summary = hours.summary;
   const byWeek = new Map(summary.weeks.map((week) => [week.period, week.hours]));
   const weeks = weekRange(summary.weeks.map((week) => week.period));
@@ -26,7 +27,7 @@ export function hoursSection(hours) {
     ],
     h('h3', {}, t('hours.registrations')),
     hours.items.length === 0 ? h('p', {}, t('hours.noRegistrations')) : registrations(hours.items),
-    hours.nextCursor ? h('p', {}, t('hours.more')) : null);
+    hours.nextCursor ? moreButton(hours.nextCursor, more) : null);
   return {
     element,
     drawChart() {
@@ -48,12 +49,35 @@ function registrations(items) {
     h('thead', {}, h('tr', {},
       [t('hours.date'), t('hours.employer'), t('hours.hours'), t('hours.status'), t('hours.history')]
         .map((text) => h('th', {scope: 'col'}, text)))),
-    h('tbody', {}, items.map((item) => h('tr', {},
-      h('td', {}, formatDay(item.date)),
-      h('td', {}, item.employer.name),
-      h('td', {class: 'numeric'}, item.status === 'withdrawn' ? h('del', {}, formatNumber(item.hours)) : formatNumber(item.hours)),
-      h('td', {}, label('registrationStatus', item.status)),
-      h('td', {}, revisions(item)))))));
+    h('tbody', {}, items.map(row))));
+}
+
+function row(item) {
+  return h('tr', {},
+    h('td', {}, formatDay(item.date)),
+    h('td', {}, item.employer.name),
+    h('td', {class: 'numeric'}, item.status === 'withdrawn' ? h('del', {}, formatNumber(item.hours)) : formatNumber(item.hours)),
+    h('td', {}, label('registrationStatus', item.status)),
+    h('td', {}, revisions(item)));
+}
+
+function moreButton(cursor, more) {
+  const button = h('button', {type: 'button', class: 'button button-secondary', id: 'more-registrations'},
+    t('hours.more'));
+  let next = cursor;
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const page = await more(next);
+      document.querySelector('#registrations tbody').append(...page.items.map(row));
+      next = page.nextCursor;
+    } catch (error) {
+      button.after(alertBox('error', null, error.message));
+    }
+    button.disabled = false;
+    button.hidden = !next;
+  });
+  return h('p', {}, button);
 }
 
 function revisions(item) {

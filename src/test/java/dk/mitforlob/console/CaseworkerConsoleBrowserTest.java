@@ -111,7 +111,7 @@ class CaseworkerConsoleBrowserTest {
 
     @Test
     @Order(5)
-    void the_inbox_fits_a_390_wide_phone_screen() throws Exception {
+    void the_inbox_and_the_citizen_page_fit_a_390_wide_phone_screen() throws Exception {
         browser.viewport(390, 844);
         try {
             browser.go("#/inbox");
@@ -120,6 +120,10 @@ class CaseworkerConsoleBrowserTest {
             assertThat(browser.scrollsSideways()).isFalse();
             browser.screenshot("inbox-phone");
             assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            browser.waitFor(By.linkText("Anna Andersen")).click();
+            browser.waitFor(By.id("hours-chart"));
+            assertThat(browser.scrollsSideways()).isFalse();
+            browser.screenshot("citizen-phone");
         } finally {
             browser.viewport(1280, 800);
         }

@@ -56,7 +56,7 @@ class ConsoleConfigurationTest {
         Settings settings = production(citizens(), employees(EMPLOYEES, "[\"caseworker\", \"evaluator\", \"survey-admin\"]"));
 
         ConsoleConfig config = Console.configure(settings, console("MITFORLOB_CONSOLE_CLIENT_ID", "console-prod"))
-                .orElseThrow().config();
+                .orElseThrow();
 
         assertThat(config.issuer()).isEqualTo(EMPLOYEES);
         assertThat(config.clientId()).isEqualTo("console-prod");
@@ -75,7 +75,7 @@ class ConsoleConfigurationTest {
         assertThatThrownBy(() -> Console.configure(settings, console("MITFORLOB_CONSOLE_CLIENT_ID", "c")))
                 .hasMessageContaining("Set MITFORLOB_CONSOLE_ISSUER");
         ConsoleConfig named = Console.configure(settings, console("MITFORLOB_CONSOLE_CLIENT_ID", "c",
-                "MITFORLOB_CONSOLE_ISSUER", RESEARCH + "/")).orElseThrow().config();
+                "MITFORLOB_CONSOLE_ISSUER", RESEARCH + "/")).orElseThrow();
         assertThat(named.issuer()).as("the trusted issuer's exact iss").isEqualTo(RESEARCH);
         assertThat(named.roles()).containsExactly("evaluator");
     }
@@ -97,11 +97,21 @@ class ConsoleConfigurationTest {
     }
 
     @Test
+    void demo_mode_trusting_several_employee_issuers_leaves_the_console_off_unless_told_which() {
+        Settings demo = Settings.fromEnvironment(Map.of()).withIssuers(production(
+                employees(EMPLOYEES, "[\"caseworker\"]"), employees(RESEARCH, "[\"evaluator\"]")).issuers());
+
+        assertThat(Console.configure(demo, console())).isEmpty();
+        assertThat(Console.configure(demo, console("MITFORLOB_CONSOLE_ISSUER", EMPLOYEES)).orElseThrow().issuer())
+                .isEqualTo(EMPLOYEES);
+    }
+
+    @Test
     void demo_mode_uses_the_development_issuer_and_the_demo_client() {
         Settings demo = Settings.fromEnvironment(Map.of()).withIssuers(production(
                 employees(EMPLOYEES, "[\"caseworker\", \"evaluator\"]")).issuers());
 
-        ConsoleConfig config = Console.configure(demo, console()).orElseThrow().config();
+        ConsoleConfig config = Console.configure(demo, console()).orElseThrow();
 
         assertThat(config.clientId()).isEqualTo(ConsoleSettings.DEMO_CLIENT_ID);
         assertThat(config.demo()).isTrue();
