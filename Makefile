@@ -37,6 +37,7 @@ run: $(JAR)
 	java -jar $(JAR)
 
 test:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || echo "NOTE: no chromium/chromedriver here, so the console's browser tests will be skipped (apt-get install chromium chromium-driver)"
 	$(MVN) $(MVN_FLAGS) verify
 
 clean:

@@ -1,7 +1,6 @@
 package dk.mitforlob.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 
@@ -12,12 +11,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /** Karen, caseworker in Aalborg (851), works her inbox and looks at Anna in a real browser. */
+@EnabledIf(value = ConsoleBrowser.PRESENT, disabledReason = ConsoleBrowser.ABSENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CaseworkerConsoleBrowserTest {
@@ -26,7 +27,6 @@ class CaseworkerConsoleBrowserTest {
 
     @BeforeAll
     void signIn() throws Exception {
-        assumeTrue(ConsoleBrowser.unavailable().isEmpty(), () -> ConsoleBrowser.unavailable().orElseThrow());
         browser = ConsoleBrowser.open(ConsoleDemo.console());
         browser.signInAs("caseworker-851");
     }

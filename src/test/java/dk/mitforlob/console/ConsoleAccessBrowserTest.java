@@ -1,7 +1,6 @@
 package dk.mitforlob.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,10 +9,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Signing in, and what a caseworker of another municipality does not get to see. */
+@EnabledIf(value = ConsoleBrowser.PRESENT, disabledReason = ConsoleBrowser.ABSENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleAccessBrowserTest {
@@ -22,7 +23,6 @@ class ConsoleAccessBrowserTest {
 
     @BeforeAll
     void open() throws Exception {
-        assumeTrue(ConsoleBrowser.unavailable().isEmpty(), () -> ConsoleBrowser.unavailable().orElseThrow());
         browser = ConsoleBrowser.open(ConsoleDemo.console());
     }
 

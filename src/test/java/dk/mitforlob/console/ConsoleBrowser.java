@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.stream.StreamSupport;
 
@@ -55,16 +54,14 @@ final class ConsoleBrowser implements AutoCloseable {
         this.wait.ignoring(StaleElementReferenceException.class);
     }
 
-    /** Why the browser tests cannot run here, or empty when they can. */
-    static Optional<String> unavailable() {
-        if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
-            return Optional.of("Console browser tests skipped: no Chromium at " + CHROMIUM + " or no ChromeDriver at "
-                    + CHROMEDRIVER + " (install the Debian packages: apt-get install chromium chromium-driver)");
-        }
-        if (!Files.isReadable(AXE)) {
-            return Optional.of("Console browser tests skipped: " + AXE + " is missing (the Maven build's npm ci puts it there)");
-        }
-        return Optional.empty();
+    /** The condition of the browser test classes ({@code @EnabledIf}), and why they are skipped when it fails. */
+    static final String PRESENT = "dk.mitforlob.console.ConsoleBrowser#present";
+    static final String ABSENT = "Console browser tests skipped: they need Debian's Chromium and ChromeDriver "
+            + "(apt-get install chromium chromium-driver; CHROMIUM and CHROMEDRIVER name other paths) and "
+            + "target/console-build/node_modules/axe-core (the build's npm ci)";
+
+    static boolean present() {
+        return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)) && Files.isReadable(AXE);
     }
 
     static ConsoleBrowser open(URI console) throws IOException {
@@ -117,14 +114,14 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.executeScript(script, args);
     }
 
-    /** Saves the whole page (up to 3,000 px long) as target/console-screenshots/NAME.png, at the current width. */
+    /** Saves the whole page (up to 6,000 px long) as target/console-screenshots/NAME.png, at the current width. */
     Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path file = SCREENSHOTS.resolve(name + ".png");
         int width = ((Number) driver.executeScript("return window.innerWidth;")).intValue();
         int height = ((Number) driver.executeScript("return window.innerHeight;")).intValue();
         int page = ((Number) driver.executeScript("return document.documentElement.scrollHeight;")).intValue();
-        viewport(width, Math.min(Math.max(page, height), 3000));
+        viewport(width, Math.min(Math.max(page, height), 6000));
         try {
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
         } finally {

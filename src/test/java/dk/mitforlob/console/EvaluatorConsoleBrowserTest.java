@@ -1,7 +1,6 @@
 package dk.mitforlob.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 
@@ -12,10 +11,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** Eva, evaluator of the quality study, reads the programme outcome in a real browser. */
+@EnabledIf(value = ConsoleBrowser.PRESENT, disabledReason = ConsoleBrowser.ABSENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EvaluatorConsoleBrowserTest {
@@ -24,7 +25,6 @@ class EvaluatorConsoleBrowserTest {
 
     @BeforeAll
     void signIn() throws Exception {
-        assumeTrue(ConsoleBrowser.unavailable().isEmpty(), () -> ConsoleBrowser.unavailable().orElseThrow());
         browser = ConsoleBrowser.open(ConsoleDemo.console());
         browser.signInAs("evaluator");
     }
