@@ -9,6 +9,11 @@ endif
 export JAVA_HOME
 export PATH := $(JAVA_HOME)/bin:$(PATH)
 
+# the build bundles the console's browser libraries with npm ci (src/main/resources/console/README.md)
+ifeq ($(shell command -v npm 2>/dev/null),)
+$(error No npm found: the build needs Node.js 20 or newer with npm, to bundle the console's browser libraries)
+endif
+
 MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
 JAR := target/mitforlob.jar
@@ -32,6 +37,7 @@ run: $(JAR)
 	java -jar $(JAR)
 
 test:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || echo "NOTE: no chromium/chromedriver here, so the console's browser tests will be skipped (apt-get install chromium chromium-driver)"
 	$(MVN) $(MVN_FLAGS) verify
 
 clean:

@@ -16,6 +16,7 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
+import dk.mitforlob.console.ConsoleService;
 import dk.mitforlob.demo.DemoMode;
 import dk.mitforlob.platform.background.PeriodicTasks;
 import dk.mitforlob.platform.config.Settings;
@@ -132,6 +133,7 @@ public final class Application implements AutoCloseable {
             routes.record(API, service);
             routing.register(API, service);
         }
+        features.console.ifPresent(console -> routing.register(ConsoleService.PATH, console));
     }
 
     public int port() {

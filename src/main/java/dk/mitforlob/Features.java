@@ -3,6 +3,7 @@ package dk.mitforlob;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.helidon.webserver.http.HttpService;
 
@@ -10,6 +11,9 @@ import dk.mitforlob.citizen.Citizens;
 import dk.mitforlob.citizen.EnrollmentService;
 import dk.mitforlob.citizen.MeService;
 import dk.mitforlob.citizen.MongoCitizenRepository;
+import dk.mitforlob.console.Console;
+import dk.mitforlob.console.ConsoleService;
+import dk.mitforlob.console.ConsoleSettings;
 import dk.mitforlob.hours.CaseworkerHoursService;
 import dk.mitforlob.hours.HoursEvaluationService;
 import dk.mitforlob.hours.HoursRepository;
@@ -56,6 +60,7 @@ final class Features {
     final StatedWishes wishes;
     final PaidHours paidHours;
     final List<HttpService> apiServices;
+    final Optional<ConsoleService> console;
 
     Features(Settings settings, MongoStore store, Clock clock, PeriodicTasks background) {
         CprHmac cprHmac = new CprHmac(settings.cprHmacKey());
@@ -89,6 +94,9 @@ final class Features {
                 new CaseworkerWishesService(citizens, wishes, audit),
                 new OccupationsService(),
                 new WishesEvaluationService(new WishesStatistics(wishesRepository, citizens)));
+
+        console = Console.configure(settings, ConsoleSettings.fromEnvironment(System.getenv()))
+                .map(ConsoleService::new);
 
         background.every(OUTBOX_SWEEP, "outbox sweep", outbox::sweep);
         background.every(KEY_PURGE, "idempotency key purge", idempotency::purgeExpired);

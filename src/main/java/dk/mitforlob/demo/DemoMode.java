@@ -38,6 +38,7 @@ public final class DemoMode implements AutoCloseable {
         DemoPlans.seed(plans, people.anna(), people.bo(), clock);
         DemoWishes.seed(wishes, people.anna(), people.bo());
         DemoHours.seed(hours, people.anna(), people.bo());
+        DemoCohort.seed(citizens, hours, clock);
         return DemoTokens.write(issuer, settings.dataDir());
     }
 

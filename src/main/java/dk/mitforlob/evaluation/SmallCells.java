@@ -33,7 +33,8 @@ public final class SmallCells {
         }
 
         public boolean totalHidden(int column) {
-            return totals[column];
+            // a table without rows has no columns to read off it, and nothing in it to hide
+            return column < totals.length && totals[column];
         }
     }
 

@@ -169,6 +169,17 @@ class HoursEvaluationApiTest {
     }
 
     @Test
+    void a_period_before_anyone_was_enrolled_has_no_groups_and_shows_zero() {
+        for (String groupBy : List.of("municipality", "programme")) {
+            JsonNode empty = api.get("/api/v1/evaluation/paid-hours?from=2025-01-01&to=2025-01-31&groupBy=" + groupBy)
+                    .bearer(ISSUERS.evaluator()).send().expect(200).json();
+
+            assertThat(empty.path("groups").size()).isZero();
+            assertThat(empty.path("total").path("citizensInProgramme").asLong()).isZero();
+        }
+    }
+
+    @Test
     void only_evaluators_see_the_figures() {
         String query = "/api/v1/evaluation/paid-hours?from=2026-11-01&to=2026-11-30&groupBy=month";
         api.get(query).bearer(ISSUERS.caseworker("851")).send().expectProblem(403, "role-required");

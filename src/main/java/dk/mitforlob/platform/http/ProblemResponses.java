@@ -36,6 +36,12 @@ public final class ProblemResponses {
         routing.error(Rejection.class, (req, res, rejection) -> send(req, res, rejection));
         routing.error(NotFoundException.class, (req, res, notFound) -> send(req, res, routes.noRoute(req)));
         routing.error(HttpException.class, (req, res, e) -> {
+            if (e.status().code() < 400) {
+                // not a failure: static content answers a conditional GET it can skip with 304 this way
+                res.status(e.status());
+                res.send();
+                return;
+            }
             if (e.status().code() >= 500) {
                 LOG.log(Level.ERROR, "HTTP failure", e);
             }
