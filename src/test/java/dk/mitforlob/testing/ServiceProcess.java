@@ -142,7 +142,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static String issuersJson(List<TrustedIssuer> issuers) {
+    /** The issuers as MITFORLOB_ISSUERS takes them. */
+    public static String issuersJson(List<TrustedIssuer> issuers) {
         return issuers.stream().map(i -> {
             StringBuilder json = new StringBuilder("{");
             json.append("\"name\":\"").append(i.name()).append("\",\"issuer\":\"").append(i.issuer())
