@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -15,16 +13,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -98,33 +92,24 @@ class ImageRunIT {
         assertThat(me.path("municipality").path("code").asText()).isEqualTo("851");
         printMemory(name);
 
-        try (Socket inFlight = new Socket("127.0.0.1", port)) {
-            byte[] body = new ObjectMapper().writeValueAsBytes(hoursToday());
-            OutputStream out = inFlight.getOutputStream();
-            out.write(("POST /api/v1/me/hours HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + anna
-                    + "\r\nIdempotency-Key: " + UUID.randomUUID() + "\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(body, 0, body.length / 2);
-            out.flush();
+        try (InFlightRequest inFlight = InFlightRequest.start(port, anna)) {
             Thread.sleep(500);
-
             long sigterm = System.nanoTime();
             Podman.check(Duration.ofSeconds(30), "kill", "--signal", "TERM", name);
             Thread.sleep(1000);
             assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).as("no new connections once stopping")
                     .isInstanceOf(ConnectException.class);
-            out.write(body, body.length / 2, body.length - body.length / 2);
-            out.flush();
 
-            assertThat(statusLine(inFlight.getInputStream())).as("the request in flight is answered")
-                    .startsWith("HTTP/1.1 201");
+            assertThat(inFlight.finish()).as("the request in flight is answered").startsWith("HTTP/1.1 201");
             int exit = awaitExit(name);
             long stopMillis = millisSince(sigterm);
             System.out.printf("demo image: SIGTERM to exit %d ms (exit code %d)%n", stopMillis, exit);
             assertThat(exit).as("exit code after SIGTERM").isZero();
             assertThat(stopMillis).isLessThan(STOP_DEADLINE.toMillis());
         }
-        assertThat(Podman.check(Duration.ofSeconds(30), "logs", name)).contains("SIGTERM", "Mit Forløb stopped");
+        String logs = Podman.check(Duration.ofSeconds(30), "logs", name);
+        System.out.println("demo image, last log lines:\n" + logs.substring(logs.lastIndexOf("SIGTERM") - 30));
+        assertThat(logs).contains("SIGTERM", "Mit Forløb stopped");
     }
 
     @Test
@@ -140,6 +125,17 @@ class ImageRunIT {
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output()).contains("Mit Forløb cannot start", "Production mode needs MONGODB_URI",
                 "MITFORLOB_ISSUERS", "MITFORLOB_CPR_HMAC_KEY");
+    }
+
+    @Test
+    void production_image_asked_for_demo_mode_says_it_has_none() {
+        List<String> run = new ArrayList<>(List.of("run", "--rm"));
+        run.addAll(Podman.RUN_FLAGS);
+        run.addAll(List.of("-e", "MITFORLOB_MODE=demo", image("mitforlob.image")));
+        Podman.Result result = Podman.run(Duration.ofSeconds(60), run);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output()).contains("demo mode is not part of this build");
     }
 
     @Test
@@ -160,6 +156,12 @@ class ImageRunIT {
                     .bearer(issuers.integration("851")).json(Fixtures.enrollment(cpr, "caseworker-851")).send())
                     .expect(201);
             api.get("/api/v1/me").bearer(issuers.citizen(cpr)).send().expect(200);
+            for (String probe : List.of("started", "live", "ready")) {
+                // the paths deploy/k8s probes
+                assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/observe/health/" + probe)).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                        .as(probe).isEqualTo(200);
+            }
             api.get("/api/v1/me").bearer(issuers.token(TestIssuers.ROGUE, "x", Map.of())).send()
                     .expectProblem(401, "invalid-token");
             printMemory(name);
@@ -232,22 +234,6 @@ class ImageRunIT {
         if (stats.exitCode() == 0) {
             System.out.println(name + " memory in use: " + stats.output().strip());
         }
-    }
-
-    private static Map<String, Object> hoursToday() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("date", LocalDate.now(ZoneId.of("Europe/Copenhagen")).toString());
-        body.put("employer", Map.of("name", "Netto", "cvr", "35954716"));
-        body.put("hours", 2);
-        return body;
-    }
-
-    private static String statusLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
-            line.append((char) c);
-        }
-        return line.toString().strip();
     }
 
     private static String image(String property) {

@@ -91,6 +91,16 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Sends SIGTERM, as a container platform does, and returns the exit code; fails if it takes longer than {@code timeout}. */
+    public int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("The service did not stop within " + timeout + " of SIGTERM; see " + log);
+        }
+        return process.exitValue();
+    }
+
     @Override
     public void close() {
         if (process != null && process.isAlive()) {
