@@ -43,6 +43,8 @@ $(DEPLOY_TOOLS): deploy/test/package.json deploy/test/package-lock.json
 
 test: $(DEPLOY_TOOLS)
 	@command -v podman >/dev/null || echo "podman is not installed: the container run test (ImageRunIT) will be skipped; 'apt-get install podman runc' runs it"
+	@command -v kubectl >/dev/null || echo "kubectl is not installed: the Kubernetes manifest tests will be skipped"
+	@command -v docker-compose >/dev/null || echo "docker-compose is not installed: 'docker-compose config' of deploy/compose.yaml will be skipped"
 	$(MVN) $(MVN_FLAGS) -Pimage verify
 
 image:
