@@ -17,15 +17,21 @@ endif
 MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
 JAR := target/mitforlob.jar
+# demo mode lives beside the service, never in it: the production jar and image leave it out
+DEMO_CLASSPATH := $(JAR):target/mitforlob-demo.jar:target/demo-libs/*
 SOURCES := pom.xml $(shell find src/main api-spec -type f 2>/dev/null)
+# npm tools the deployment tests use (Containerfile lint, Kubernetes schemas), pinned by the lock file
+DEPLOY_TOOLS := deploy/test/node_modules/.package-lock.json
 
-.PHONY: help run test build clean
+.PHONY: help run test build clean image image-test
 
 help:
-	@echo "make run    build when needed, then start Mit Forløb in demo mode on port $${SERVER_PORT:-8080}"
-	@echo "make test   run every test"
-	@echo "make build  build target/mitforlob.jar without running tests"
-	@echo "make clean  remove build output"
+	@echo "make run         build when needed, then start Mit Forløb in demo mode on port $${SERVER_PORT:-8080}"
+	@echo "make test        run every test (the container image tests too where podman is installed)"
+	@echo "make build       build target/mitforlob.jar without running tests"
+	@echo "make image       build the production and the demo container image (OCI tars in target/)"
+	@echo "make image-test  build the images, then run them in podman and inspect them"
+	@echo "make clean       remove build output"
 
 $(JAR): $(SOURCES)
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package
@@ -34,11 +40,28 @@ $(JAR): $(SOURCES)
 build: $(JAR)
 
 run: $(JAR)
-	java -jar $(JAR)
+	java -cp "$(DEMO_CLASSPATH)" dk.mitforlob.Main
 
-test:
-	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || echo "NOTE: no chromium/chromedriver here, so the console's browser tests will be skipped (apt-get install chromium chromium-driver)"
-	$(MVN) $(MVN_FLAGS) verify
+$(DEPLOY_TOOLS): deploy/test/package.json deploy/test/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix deploy/test --no-audit --no-fund --loglevel=error; \
+	else echo "npm is not installed: the Containerfile lint and the Kubernetes schema checks will be skipped"; fi
+
+test: $(DEPLOY_TOOLS)
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || echo "chromium/chromedriver are not installed: the console's browser tests will be skipped (apt-get install chromium chromium-driver)"
+	@command -v podman >/dev/null || echo "podman is not installed: the container run test (ImageRunIT) will be skipped; 'apt-get install podman runc' runs it"
+	@command -v kubectl >/dev/null || echo "kubectl is not installed: the Kubernetes manifest tests will be skipped"
+	@command -v docker-compose >/dev/null || echo "docker-compose is not installed: 'docker-compose config' of deploy/compose.yaml will be skipped"
+	$(MVN) $(MVN_FLAGS) -Pimage verify
+
+image:
+	$(MVN) $(MVN_FLAGS) -q -Pimage -DskipTests package
+	@deploy/image/sizes.sh target/mitforlob-image.tar target/mitforlob-demo-image.tar
+
+image-test: $(DEPLOY_TOOLS)
+	@command -v podman >/dev/null || { echo "make image-test needs podman: apt-get install podman runc" >&2; exit 1; }
+	$(MVN) $(MVN_FLAGS) -Pimage verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test='Image*IT' \
+		-Dmitforlob.image.requirePodman=true
+	@deploy/image/sizes.sh target/mitforlob-image.tar target/mitforlob-demo-image.tar
 
 clean:
 	$(MVN) $(MVN_FLAGS) -q clean

@@ -3,6 +3,7 @@ package dk.mitforlob;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +18,6 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 import dk.mitforlob.console.ConsoleService;
-import dk.mitforlob.demo.DemoMode;
 import dk.mitforlob.platform.background.PeriodicTasks;
 import dk.mitforlob.platform.config.Settings;
 import dk.mitforlob.platform.http.ProblemResponses;
@@ -36,6 +36,8 @@ public final class Application implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Application.class.getName());
     static final String API = "/api/v1";
+    /** How long requests in flight may take to finish once the service is told to stop (SIGTERM). */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private final WebServer server;
     private final List<AutoCloseable> resources;
@@ -48,9 +50,9 @@ public final class Application implements AutoCloseable {
     public static Application start(Settings settings, Clock clock) {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
-            DemoMode demo = null;
+            DemoModeSeam demo = null;
             if (settings.demo()) {
-                demo = DemoMode.start(settings);
+                demo = demoModeOf(settings);
                 resources.add(demo);
                 settings = demo.trustingDevIssuer(settings);
             }
@@ -69,7 +71,7 @@ public final class Application implements AutoCloseable {
             WebServer server = server(settings, store, features);
             resources.add(server::stop);
             if (demo != null) {
-                DemoMode.announce(demoTokens, server.port());
+                demo.announce(demoTokens, server.port());
             }
             LOG.log(Level.INFO, "Mit Forløb is listening on port " + server.port()
                     + (settings.demo() ? " in demo mode" : ""));
@@ -79,6 +81,14 @@ public final class Application implements AutoCloseable {
             throw e;
         }
     }
+
+    /** Demo mode from the demo jar; a production build has none and refuses to start in demo mode. */
+    private static DemoModeSeam demoModeOf(Settings settings) {
+        return DemoModeSeam.inThisBuild().orElseThrow(() -> new IllegalStateException(DEMO_MODE_MISSING)).start(settings);
+    }
+
+    static final String DEMO_MODE_MISSING = "demo mode is not part of this build (it is in `make run` and the demo "
+            + "image). Set MITFORLOB_MODE=production with MONGODB_URI, MITFORLOB_ISSUERS and MITFORLOB_CPR_HMAC_KEY";
 
     private static MongoStore openStore(Settings settings) {
         if (settings.mongoUri().isPresent()) {
@@ -95,6 +105,9 @@ public final class Application implements AutoCloseable {
                 .host(settings.host())
                 .port(settings.port())
                 .maxPayloadSize(settings.maxBodyBytes())
+                // Main stops the server itself, before the store it needs closes; in-flight requests get this long
+                .shutdownHook(false)
+                .shutdownGracePeriod(SHUTDOWN_GRACE)
                 .directHandlers(ProblemResponses.directHandlers())
                 .featuresDiscoverServices(false)
                 .addFeature(ObserveFeature.builder()
@@ -140,9 +153,13 @@ public final class Application implements AutoCloseable {
         return server.port();
     }
 
+    /** Stops taking requests, lets those in flight finish, stops background work, then closes the store. */
     @Override
-    public void close() {
-        closeAll(resources);
+    public synchronized void close() {
+        if (!resources.isEmpty()) {
+            closeAll(resources);
+            LOG.log(Level.INFO, "Mit Forløb stopped");
+        }
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

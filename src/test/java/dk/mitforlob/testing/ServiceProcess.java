@@ -91,6 +91,16 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Sends SIGTERM, as a container platform does, and returns the exit code; fails if it takes longer than {@code timeout}. */
+    public int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("The service did not stop within " + timeout + " of SIGTERM; see " + log);
+        }
+        return process.exitValue();
+    }
+
     @Override
     public void close() {
         if (process != null && process.isAlive()) {
@@ -142,7 +152,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static String issuersJson(List<TrustedIssuer> issuers) {
+    /** The issuers as MITFORLOB_ISSUERS takes them. */
+    public static String issuersJson(List<TrustedIssuer> issuers) {
         return issuers.stream().map(i -> {
             StringBuilder json = new StringBuilder("{");
             json.append("\"name\":\"").append(i.name()).append("\",\"issuer\":\"").append(i.issuer())

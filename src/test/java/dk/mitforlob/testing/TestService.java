@@ -42,8 +42,38 @@ public final class TestService {
             Application application = Application.start(settings(store, TestIssuers.get().trusted()), clock);
             instance = new TestService(application, clock, store);
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+            instance.fetchIssuerKeys();
         }
         return instance;
+    }
+
+    /**
+     * Lets the service fetch each test issuer's keys before any test runs. The first token of an
+     * issuer makes it fetch them, within 5 s; on a machine loaded by parallel builds that can take
+     * longer, the service answers 503 (as designed) and waits 10 s before trying again, which
+     * would fail whichever test happened to send that first token.
+     */
+    private void fetchIssuerKeys() {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        TestIssuers issuers = TestIssuers.get();
+        for (String token : List.of(issuers.citizen(Fixtures.newCpr()), issuers.caseworker("851"),
+                issuers.integration("851"))) {
+            for (int attempt = 0; attempt < 8; attempt++) {
+                try {
+                    java.net.http.HttpRequest me = java.net.http.HttpRequest.newBuilder(api.base().resolve("/api/v1/me"))
+                            .header("Authorization", "Bearer " + token).build();
+                    if (http.send(me, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() != 503) {
+                        break;
+                    }
+                    Thread.sleep(5000);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** Production-mode settings for a service on a free port with the given store and issuers. */

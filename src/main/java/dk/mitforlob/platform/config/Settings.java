@@ -88,8 +88,8 @@ public record Settings(
             default -> throw new IllegalArgumentException("MITFORLOB_MODE must be 'demo' or 'production'");
         };
         Optional<String> cprKey = value(env, "MITFORLOB_CPR_HMAC_KEY");
-        if (mode == Mode.PRODUCTION && cprKey.isEmpty()) {
-            throw new IllegalArgumentException("Production mode needs MITFORLOB_CPR_HMAC_KEY (base64, 32 bytes or more)");
+        if (mode == Mode.PRODUCTION) {
+            requireProductionSettings(env);
         }
         Settings settings = new Settings(
                 mode,
@@ -109,15 +109,28 @@ public record Settings(
                     default -> throw new IllegalArgumentException("MITFORLOB_LOG_FORMAT must be 'text' or 'json'");
                 },
                 integer(env, "MITFORLOB_HOURS_WINDOW_DAYS", 90));
-        if (mode == Mode.PRODUCTION) {
-            if (settings.mongoUri().isEmpty()) {
-                throw new IllegalArgumentException("Production mode needs MONGODB_URI");
-            }
-            if (settings.issuers().isEmpty()) {
-                throw new IllegalArgumentException("Production mode needs trusted issuers (MITFORLOB_ISSUERS)");
-            }
+        if (mode == Mode.PRODUCTION && settings.issuers().isEmpty()) {
+            throw new IllegalArgumentException("Production mode needs trusted issuers (MITFORLOB_ISSUERS)");
         }
         return settings;
+    }
+
+    /** Names everything production lacks at once: an operator should not discover them one restart at a time. */
+    private static void requireProductionSettings(Map<String, String> env) {
+        List<String> missing = new ArrayList<>();
+        if (value(env, "MONGODB_URI").isEmpty()) {
+            missing.add("MONGODB_URI");
+        }
+        if (value(env, "MITFORLOB_ISSUERS").isEmpty() && value(env, "MITFORLOB_ISSUERS_FILE").isEmpty()) {
+            missing.add("trusted issuers (MITFORLOB_ISSUERS or MITFORLOB_ISSUERS_FILE)");
+        }
+        if (value(env, "MITFORLOB_CPR_HMAC_KEY").isEmpty()) {
+            missing.add("MITFORLOB_CPR_HMAC_KEY (base64, 32 bytes or more)");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("Production mode needs " + String.join(", ", missing)
+                    + " (README.md, \"Running in production\")");
+        }
     }
 
     public Settings withIssuers(List<TrustedIssuer> moreIssuers) {
