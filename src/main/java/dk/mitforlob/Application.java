@@ -64,6 +64,7 @@ public final class Application implements AutoCloseable {
                 // before the server listens: once it answers "ready", the demo people and their tokens are there
                 demoTokens = demo.seed(settings, features.citizens, features.plans, features.wishes, features.paidHours,
                         clock);
+                demo.seedSurvey(features.questionnaires, features.surveyRounds, clock);
             }
             WebServer server = server(settings, store, features);
             resources.add(server::stop);

@@ -8,6 +8,8 @@ import dk.mitforlob.citizen.Citizens;
 import dk.mitforlob.hours.PaidHours;
 import dk.mitforlob.plan.Plans;
 import dk.mitforlob.platform.config.Settings;
+import dk.mitforlob.survey.Questionnaires;
+import dk.mitforlob.survey.Rounds;
 import dk.mitforlob.wishes.StatedWishes;
 
 /** Everything demo mode adds: the development issuer, the demo people and data, and their tokens. */
@@ -39,6 +41,11 @@ public final class DemoMode implements AutoCloseable {
         DemoWishes.seed(wishes, people.anna(), people.bo());
         DemoHours.seed(hours, people.anna(), people.bo());
         return DemoTokens.write(issuer, settings.dataDir());
+    }
+
+    /** Seeds the standard survey questionnaire and this month's round for both demo people. */
+    public void seedSurvey(Questionnaires questionnaires, Rounds rounds, Clock clock) {
+        DemoSurvey.seed(questionnaires, rounds, clock);
     }
 
     /** Tells the person at the terminal where the tokens are and how to use one. */

@@ -39,7 +39,12 @@ public final class SmallCells {
 
     /** True for a count of citizens that may not be shown: 1 to 4. Zero reveals no one and is shown. */
     public static boolean tooFew(long citizens) {
-        return citizens > 0 && citizens < THRESHOLD;
+        return tooFew(citizens, THRESHOLD);
+    }
+
+    /** {@link #tooFew(long)} for a table with a threshold of its own (the survey's is configurable). */
+    public static boolean tooFew(long citizens, long threshold) {
+        return citizens > 0 && citizens < threshold;
     }
 
     /**
@@ -47,7 +52,12 @@ public final class SmallCells {
      * tell about those who did not (1 to 4 of them), or tell of every member that they did (none).
      */
     public static boolean revealsOthers(long count, long groupSize) {
-        return count > 0 && groupSize - count < THRESHOLD;
+        return revealsOthers(count, groupSize, THRESHOLD);
+    }
+
+    /** {@link #revealsOthers(long, long)} with a threshold of the table's own. */
+    public static boolean revealsOthers(long count, long groupSize, long threshold) {
+        return count > 0 && groupSize - count < threshold;
     }
 
     /** How many citizens a shown count exposes: the count itself, or the few it leaves out. */
@@ -64,6 +74,11 @@ public final class SmallCells {
      *                hidden cells of a column together still rest on too few
      */
     public static Suppression suppress(double[][] values, boolean[][] primary, long[][] sizes) {
+        return suppress(values, primary, sizes, THRESHOLD);
+    }
+
+    /** {@link #suppress(double[][], boolean[][], long[][])} with a threshold of the table's own. */
+    public static Suppression suppress(double[][] values, boolean[][] primary, long[][] sizes, long threshold) {
         int rows = values.length;
         int columns = rows == 0 ? 0 : values[0].length;
         boolean[][] hidden = new boolean[rows][];
@@ -85,7 +100,7 @@ public final class SmallCells {
                 // cells that are truly empty (hidden with their whole row) expose no one, whatever their sum
                 boolean onlyEmpty = hiddenRows.stream().allMatch(r -> values[r][column] == 0);
                 boolean safe = hiddenRows.isEmpty()
-                        || (hiddenRows.size() >= 2 && (onlyEmpty || hiddenCitizens >= THRESHOLD));
+                        || (hiddenRows.size() >= 2 && (onlyEmpty || hiddenCitizens >= threshold));
                 if (safe || totals[column]) {
                     break;
                 }
