@@ -74,11 +74,6 @@ public final class SmallCells {
      *                hidden cells of a column together still rest on too few
      */
     public static Suppression suppress(double[][] values, boolean[][] primary, long[][] sizes) {
-        return suppress(values, primary, sizes, THRESHOLD);
-    }
-
-    /** {@link #suppress(double[][], boolean[][], long[][])} with a threshold of the table's own. */
-    public static Suppression suppress(double[][] values, boolean[][] primary, long[][] sizes, long threshold) {
         int rows = values.length;
         int columns = rows == 0 ? 0 : values[0].length;
         boolean[][] hidden = new boolean[rows][];
@@ -100,7 +95,7 @@ public final class SmallCells {
                 // cells that are truly empty (hidden with their whole row) expose no one, whatever their sum
                 boolean onlyEmpty = hiddenRows.stream().allMatch(r -> values[r][column] == 0);
                 boolean safe = hiddenRows.isEmpty()
-                        || (hiddenRows.size() >= 2 && (onlyEmpty || hiddenCitizens >= threshold));
+                        || (hiddenRows.size() >= 2 && (onlyEmpty || hiddenCitizens >= THRESHOLD));
                 if (safe || totals[column]) {
                     break;
                 }

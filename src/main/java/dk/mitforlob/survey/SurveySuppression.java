@@ -19,9 +19,9 @@ import dk.mitforlob.evaluation.SmallCells;
  *
  * <p>Secondary, repeated until nothing changes: each column of each grouping is made safe against
  * its total with {@link SmallCells}, and each item's value counts against its number of answers in
- * the same way; then every hidden figure that can still be worked out exactly — from both
- * groupings, the totals and the relations between items ({@link ResultsGrid}), including sums that
- * can only be zero — takes one more figure with it from a relation it is in, the smallest shown.
+ * the same way; then every hidden figure that can still be worked out exactly by subtraction — from
+ * both groupings, the totals and the relations between items ({@link ResultsGrid}) — takes one more
+ * figure with it from the relation that pins it, the smallest shown (positive before zero).
  */
 final class SurveySuppression {
 
@@ -73,35 +73,38 @@ final class SurveySuppression {
         }
     }
 
-    /** Each grouping's columns against the shared total row. */
+    /**
+     * Each grouping's columns against the shared total row, as {@link SmallCells#suppress} does it: a
+     * column with hidden figures hides at least two, together resting on at least the threshold
+     * (unless all of them are zero), else one more is hidden; when none is left, the total. Unlike
+     * there, positive figures are taken before zeros: hiding a zero adds no one to the protection.
+     */
     private boolean columns() {
         boolean changed = false;
         int total = grid.total();
         for (boolean byMunicipality : new boolean[] {true, false}) {
             List<Integer> rows = grid.rowsOf(byMunicipality);
-            if (rows.isEmpty()) {
-                continue;
-            }
-            int columns = grid.columns.size();
-            double[][] values = new double[rows.size()][columns];
-            boolean[][] primary = new boolean[rows.size()][columns];
-            long[][] sizes = new long[rows.size()][columns];
-            for (int i = 0; i < rows.size(); i++) {
-                for (int c = 0; c < columns; c++) {
-                    values[i][c] = grid.values[rows.get(i)][c];
-                    sizes[i][c] = grid.values[rows.get(i)][c];
-                    // a column whose total is hidden is safe as it is in this pass; the exact check covers it
-                    primary[i][c] = hidden[rows.get(i)][c];
+            for (int c = 0; c < grid.columns.size() && !rows.isEmpty(); c++) {
+                while (!hidden[total][c]) {
+                    int count = 0;
+                    long sum = 0;
+                    for (int r : rows) {
+                        if (hidden[r][c]) {
+                            count++;
+                            sum += grid.values[r][c];
+                        }
+                    }
+                    if (count == 0 || (count >= 2 && (sum == 0 || sum >= threshold))) {
+                        break;
+                    }
+                    int next = -1;
+                    for (int r : rows) {
+                        if (!hidden[r][c] && better(grid.values[r][c], next < 0 ? -1 : grid.values[next][c], sum == 0)) {
+                            next = r;
+                        }
+                    }
+                    changed |= hide(next < 0 ? total : next, c, true);
                 }
-            }
-            SmallCells.Suppression result = SmallCells.suppress(values, primary, sizes, threshold);
-            for (int i = 0; i < rows.size(); i++) {
-                for (int c = 0; c < columns; c++) {
-                    changed |= hide(rows.get(i), c, result.hidden(i, c));
-                }
-            }
-            for (int c = 0; c < columns; c++) {
-                changed |= hide(total, c, result.totalHidden(c));
             }
         }
         return changed;
@@ -146,26 +149,43 @@ final class SurveySuppression {
 
     /** Positive counts protect a hidden one; zeros only when there is nothing else. Smallest first. */
     private static boolean better(long candidate, long current) {
+        return better(candidate, current, false);
+    }
+
+    /**
+     * As {@link #better(long, long)}, except that a hidden zero is best kept company by another zero
+     * ({@code protectingZero}): two hidden zeros cannot be told apart by subtraction, and hiding a
+     * large figure for the sake of a zero would cost the evaluators much and protect no one more.
+     */
+    private static boolean better(long candidate, long current, boolean protectingZero) {
         if (current < 0) {
             return true;
         }
-        if ((candidate > 0) != (current > 0)) {
+        if (!protectingZero && (candidate > 0) != (current > 0)) {
             return candidate > 0;
         }
         return candidate < current;
     }
 
-    /** Hides one more figure for every hidden figure that can be worked out exactly. */
+    /**
+     * Hides one more figure for every hidden figure that can be worked out exactly: from the relation
+     * that pins it most directly (fewest hidden figures), the smallest shown figure.
+     */
     private boolean repair() {
-        Set<Integer> exposed = exposed();
         boolean changed = false;
-        for (int figure : exposed) {
+        for (int figure : exposed()) {
+            List<ResultsGrid.Equation> equations = new ArrayList<>(byFigure.getOrDefault(figure, List.of()));
+            equations.sort(java.util.Comparator.comparingInt(this::hiddenIn));
             int best = -1;
-            for (ResultsGrid.Equation equation : byFigure.getOrDefault(figure, List.of())) {
+            boolean zero = value(figure) == 0;
+            for (ResultsGrid.Equation equation : equations) {
                 for (int other : equation.figures()) {
-                    if (!isHidden(other) && better(value(other), best < 0 ? -1 : value(best))) {
+                    if (!isHidden(other) && better(value(other), best < 0 ? -1 : value(best), zero)) {
                         best = other;
                     }
+                }
+                if (best >= 0) {
+                    break;
                 }
             }
             if (best < 0) {
@@ -176,6 +196,16 @@ final class SurveySuppression {
             }
         }
         return changed;
+    }
+
+    private int hiddenIn(ResultsGrid.Equation equation) {
+        int hiddenFigures = 0;
+        for (int figure : equation.figures()) {
+            if (isHidden(figure)) {
+                hiddenFigures++;
+            }
+        }
+        return hiddenFigures;
     }
 
     private int anyShownInColumn(int column) {
@@ -189,39 +219,33 @@ final class SurveySuppression {
         return best;
     }
 
-    /** The hidden figures an attacker can pin down: by linear algebra, or as parts of a sum that can only be zero. */
+    /**
+     * The hidden figures an attacker can work out exactly by subtraction: the unknowns the linear
+     * system of shown figures and relations determines. A hidden figure that can only be zero because
+     * the figures it adds up with are all zero is left as it is, as {@link SmallCells} does: hiding a
+     * zero protects no one the zero total has not already shown.
+     */
     Set<Integer> exposed() {
         Map<Integer, Integer> unknowns = new HashMap<>();
         List<Integer> figures = new ArrayList<>();
         List<Map<Integer, Long>> rows = new ArrayList<>();
-        Set<Integer> exposed = new HashSet<>();
         for (ResultsGrid.Equation equation : grid.equations) {
             Map<Integer, Long> row = new HashMap<>();
-            long residual = 0;
-            boolean positive = true;
-            boolean negative = true;
             for (int i = 0; i < equation.figures().length; i++) {
                 int figure = equation.figures()[i];
-                long coefficient = equation.coefficients()[i];
                 if (isHidden(figure)) {
                     int unknown = unknowns.computeIfAbsent(figure, f -> {
                         figures.add(f);
                         return figures.size() - 1;
                     });
-                    row.merge(unknown, coefficient, Long::sum);
-                    positive &= coefficient > 0;
-                    negative &= coefficient < 0;
-                } else {
-                    residual -= coefficient * value(figure);
+                    row.merge(unknown, equation.coefficients()[i], Long::sum);
                 }
             }
             if (!row.isEmpty()) {
                 rows.add(row);
-                if (residual == 0 && (positive || negative)) {
-                    row.keySet().forEach(unknown -> exposed.add(figures.get(unknown)));
-                }
             }
         }
+        Set<Integer> exposed = new HashSet<>();
         Disclosure.determined(rows).forEach(unknown -> exposed.add(figures.get(unknown)));
         return exposed;
     }
