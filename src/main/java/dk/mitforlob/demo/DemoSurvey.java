@@ -24,7 +24,7 @@ import dk.mitforlob.survey.Target;
  * people (Aalborg and København). Seeded under fixed ids, so a restart adds nothing; a restart in a
  * later month opens that month's round.
  */
-final class DemoSurvey {
+public final class DemoSurvey {
 
     static final String QUESTIONNAIRE_ID = "kvalitet-standard";
 
@@ -44,7 +44,8 @@ final class DemoSurvey {
                 "demo-survey-" + month);
     }
 
-    static Definition standard() {
+    /** The study's standard questionnaire, also what the survey benchmark answers. */
+    public static Definition standard() {
         return new Definition(texts("Kvalitet i ressourceforløb: brugerundersøgelse",
                 "Quality in resource programmes: user survey"), List.of(
                 display("intro", "Dine svar er anonyme. Jobcentret kan ikke se, hvad du har svaret.",

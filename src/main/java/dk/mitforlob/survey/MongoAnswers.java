@@ -10,7 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -79,17 +79,18 @@ public final class MongoAnswers implements AnswerRepository {
             try {
                 buckets.updateOne(notYetThere, Updates.combine(updates), new UpdateOptions().upsert(true));
                 return;
-            } catch (MongoWriteException e) {
-                if (!MongoWrites.isDuplicate(e)) {
-                    throw e;
-                }
-                // the bucket exists: either it has this answer already (done), or another writer created it first
+            } catch (MongoException e) {
+                // an upsert that found the bucket already there (duplicate key; the embedded store words it
+                // differently): either the bucket has this answer (done) or another writer created it first
+                // (add again). The write is guarded by the answer's id, so trying it again is always safe.
                 if (buckets.countDocuments(Filters.and(Filters.eq("_id", bucket), Filters.eq("answers.id", answerId))) > 0) {
                     return;
                 }
+                if (attempt == MAX_ATTEMPTS - 1) {
+                    throw e;
+                }
             }
         }
-        throw new IllegalStateException("Could not add an answer to bucket " + bucket);
     }
 
     @Override

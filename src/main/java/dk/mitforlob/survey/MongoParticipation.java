@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.bson.Document;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
@@ -30,6 +31,8 @@ import dk.mitforlob.platform.storage.MongoStore;
  * when the invited set is fixed and later only changed in place: it carries no time of answering.
  */
 public final class MongoParticipation implements ParticipationRepository {
+
+    private static final int MAX_ATTEMPTS = 5;
 
     private final MongoCollection<Document> records;
 
@@ -58,7 +61,18 @@ public final class MongoParticipation implements ParticipationRepository {
                             Updates.setOnInsert("state", "invited")),
                     new UpdateOptions().upsert(true)));
         }
-        records.bulkWrite(writes);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                records.bulkWrite(writes);
+                return;
+            } catch (MongoException e) {
+                // two upserts of one invitation at once (the opening and a citizen answering) can collide;
+                // every write here is an idempotent upsert, so the batch is simply done again
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override

@@ -76,9 +76,10 @@ public final class MongoRounds implements RoundRepository {
     }
 
     @Override
-    public boolean claimOpening(String roundId, String holder, Instant now, Instant leaseUntil) {
-        return rounds.updateOne(Filters.and(Filters.eq("_id", roundId), Filters.eq("fixed", false),
-                        Filters.or(Filters.exists("leaseUntil", false), Filters.lt("leaseUntil", Date.from(now)))),
+    public boolean claimOpening(String roundId, String holder, String renewing, Instant now, Instant leaseUntil) {
+        Bson free = renewing != null ? Filters.eq("holder", renewing)
+                : Filters.or(Filters.exists("leaseUntil", false), Filters.lt("leaseUntil", Date.from(now)));
+        return rounds.updateOne(Filters.and(Filters.eq("_id", roundId), Filters.eq("fixed", false), free),
                 Updates.combine(Updates.set("holder", holder), Updates.set("leaseUntil", Date.from(leaseUntil))))
                 .getModifiedCount() == 1;
     }

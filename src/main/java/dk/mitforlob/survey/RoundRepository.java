@@ -21,8 +21,11 @@ public interface RoundRepository {
     /** Rounds that have reached their opening time but whose invited set is not fixed yet. */
     List<SurveyRound> dueUnfixed(Instant now);
 
-    /** Takes the opening of a round for {@code holder} until {@code leaseUntil}, if no one holds it; true if taken. */
-    boolean claimOpening(String roundId, String holder, Instant now, Instant leaseUntil);
+    /**
+     * Takes the opening of a round for {@code holder} until {@code leaseUntil} if no one holds it (or
+     * the lease of {@code renewing}, this holder itself, is to be extended); true if taken.
+     */
+    boolean claimOpening(String roundId, String holder, String renewing, Instant now, Instant leaseUntil);
 
     /** Records the fixed invited set, if {@code holder} still holds the opening; true if recorded. */
     boolean finishOpening(String roundId, String holder, SurveyRound.InvitedCounts invited);

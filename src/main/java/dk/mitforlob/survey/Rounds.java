@@ -24,7 +24,8 @@ import dk.mitforlob.platform.ids.Ids;
 public final class Rounds implements SurveyInvitations {
 
     private static final System.Logger LOG = System.getLogger(Rounds.class.getName());
-    static final Duration OPENING_LEASE = Duration.ofMinutes(5);
+    /** Short, so that a round whose opener died is taken over soon; renewed after every batch of invitations. */
+    static final Duration OPENING_LEASE = Duration.ofSeconds(60);
     private static final int INVITE_BATCH = 1000;
 
     private final RoundRepository rounds;
@@ -122,7 +123,7 @@ public final class Rounds implements SurveyInvitations {
     SurveyRound open(SurveyRound round) {
         Instant now = clock.instant();
         String holder = Ids.newId();
-        if (!rounds.claimOpening(round.id(), holder, now, now.plus(OPENING_LEASE))) {
+        if (!rounds.claimOpening(round.id(), holder, null, now, now.plus(OPENING_LEASE))) {
             return round(round.id());
         }
         List<ParticipationRepository.Invitee> batch = new ArrayList<>();
@@ -133,6 +134,8 @@ public final class Rounds implements SurveyInvitations {
                 if (batch.size() == INVITE_BATCH) {
                     participation.invite(round.id(), List.copyOf(batch));
                     batch.clear();
+                    Instant later = clock.instant();
+                    rounds.claimOpening(round.id(), holder, holder, later, later.plus(OPENING_LEASE));
                 }
             }
         });

@@ -116,7 +116,7 @@ class RoundOpeningTest {
         SurveyRound round = world.round(world.publishedQuestionnaire(), List.of("540"),
                 LocalDateTime.parse("2026-11-02T10:00"), LocalDateTime.parse("2026-11-20T10:00"));
         world.at("2026-11-02T09:00:00Z");
-        assertThat(world.roundStore.claimOpening(round.id(), "crashed", world.clock.instant(),
+        assertThat(world.roundStore.claimOpening(round.id(), "crashed", null, world.clock.instant(),
                 world.clock.instant().plus(Rounds.OPENING_LEASE))).isTrue();
 
         world.rounds.openDueRounds();
