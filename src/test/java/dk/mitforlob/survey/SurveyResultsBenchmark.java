@@ -40,10 +40,17 @@ public final class SurveyResultsBenchmark {
         int answers = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         TestLogging.configure();
         TestIssuers issuers = TestIssuers.get();
-        try (TestStores.OwnStore store = TestStores.ownStore();
-             Application service = Application.start(TestService.settings(store.target(), issuers.trusted()),
-                     new TestClock())) {
+        try (TestStores.OwnStore store = TestStores.ownStore()) {
+            // seeded before the service starts, so that its opening task leaves the seeded round as it is
             String roundId = seed(store.store(), answers);
+            runReads(issuers, store, roundId, answers);
+        }
+    }
+
+    private static void runReads(TestIssuers issuers, TestStores.OwnStore store, String roundId, int answers)
+            throws Exception {
+        try (Application service = Application.start(TestService.settings(store.target(), issuers.trusted()),
+                new TestClock())) {
             HttpClient http = HttpClient.newHttpClient();
             URI base = URI.create("http://127.0.0.1:" + service.port() + "/api/v1/evaluation/survey-rounds/" + roundId);
             String token = issuers.evaluator();
@@ -92,7 +99,7 @@ public final class SurveyResultsBenchmark {
         QuestionnaireVersion version = world.questionnaires.create(DemoSurvey.standard(), Ids.newId());
         world.questionnaires.publish(version.questionnaireId(), 1, version.revision());
         world.enroll("101", Programme.RESOURCE_PROGRAMME);
-        SurveyRound round = world.round(version.questionnaireId(), List.of(), java.time.LocalDateTime.parse(
+        SurveyRound round = world.round(version.questionnaireId(), municipalities(), java.time.LocalDateTime.parse(
                 "2026-11-02T10:00"), java.time.LocalDateTime.parse("2026-12-20T10:00"));
         world.at("2026-11-03T08:00:00Z");
         List<String> codes = municipalities();
