@@ -54,7 +54,7 @@ public final class MySurveysService implements HttpService {
 
     private void one(ServerRequest req, ServerResponse res) {
         Citizen citizen = citizen(req);
-        SurveyRound round = forCitizen(citizen, SurveyPaths.roundId(req));
+        SurveyRound round = forCitizen(citizen, RoundAdminService.Paths.roundId(req));
         Definition definition = rounds.questionnaires()
                 .version(round.questionnaireId(), round.questionnaireVersion()).definition();
         Exchange.ok(res, SurveyViews.MySurveyQuestionnaire.of(round, definition,
@@ -75,7 +75,7 @@ public final class MySurveysService implements HttpService {
 
     private void respond(ServerRequest req, ServerResponse res) {
         Citizen citizen = citizen(req);
-        String roundId = SurveyPaths.roundId(req);
+        String roundId = RoundAdminService.Paths.roundId(req);
         idempotent.createLeavingNoTraceOfBody(req, res, citizen.id() + ":survey-response", ResponseInput.class,
                 (input, operationId) -> {
                     responses.respond(citizen, roundId, input, operationId);

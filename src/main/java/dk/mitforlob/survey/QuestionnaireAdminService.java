@@ -59,7 +59,7 @@ public final class QuestionnaireAdminService implements HttpService {
 
     private void newVersion(ServerRequest req, ServerResponse res) {
         Caller caller = Access.require(req, Role.SURVEY_ADMIN);
-        String id = SurveyPaths.questionnaireId(req);
+        String id = RoundAdminService.Paths.questionnaireId(req);
         idempotent.create(req, res, caller.issuer() + ":" + caller.subject() + ":questionnaire-versions", true,
                 Definition.class, (definition, operationId) ->
                         created(questionnaires.newVersion(id, definition, operationId)));
@@ -88,12 +88,12 @@ public final class QuestionnaireAdminService implements HttpService {
 
     private void summary(ServerRequest req, ServerResponse res) {
         Access.require(req, Role.SURVEY_ADMIN);
-        Exchange.ok(res, SurveyViews.QuestionnaireSummary.of(questionnaires.versions(SurveyPaths.questionnaireId(req))));
+        Exchange.ok(res, SurveyViews.QuestionnaireSummary.of(questionnaires.versions(RoundAdminService.Paths.questionnaireId(req))));
     }
 
     private void read(ServerRequest req, ServerResponse res) {
         Access.require(req, Role.SURVEY_ADMIN);
-        QuestionnaireVersion version = questionnaires.version(SurveyPaths.questionnaireId(req), SurveyPaths.version(req));
+        QuestionnaireVersion version = questionnaires.version(RoundAdminService.Paths.questionnaireId(req), RoundAdminService.Paths.version(req));
         if (!Etags.answeredNotModified(req, res, Etags.of(version.revision()))) {
             Exchange.ok(res, SurveyViews.QuestionnaireView.of(version));
         }
@@ -101,8 +101,8 @@ public final class QuestionnaireAdminService implements HttpService {
 
     private void replace(ServerRequest req, ServerResponse res) {
         Access.require(req, Role.SURVEY_ADMIN);
-        String id = SurveyPaths.questionnaireId(req);
-        int number = SurveyPaths.version(req);
+        String id = RoundAdminService.Paths.questionnaireId(req);
+        int number = RoundAdminService.Paths.version(req);
         long expected = Etags.requiredIfMatch(req);
         Definition definition = Exchange.readJson(req, Definition.class);
         QuestionnaireVersion version = questionnaires.replaceDraft(id, number, definition, expected);
@@ -112,8 +112,8 @@ public final class QuestionnaireAdminService implements HttpService {
 
     private void publish(ServerRequest req, ServerResponse res) {
         Access.require(req, Role.SURVEY_ADMIN);
-        String id = SurveyPaths.questionnaireId(req);
-        int number = SurveyPaths.version(req);
+        String id = RoundAdminService.Paths.questionnaireId(req);
+        int number = RoundAdminService.Paths.version(req);
         QuestionnaireVersion version = questionnaires.publish(id, number, Etags.requiredIfMatch(req));
         res.header(HeaderNames.ETAG, Etags.of(version.revision()));
         Exchange.ok(res, SurveyViews.QuestionnaireView.of(version));
@@ -121,7 +121,7 @@ public final class QuestionnaireAdminService implements HttpService {
 
     private void fhir(ServerRequest req, ServerResponse res) {
         Access.require(req, Role.SURVEY_ADMIN);
-        QuestionnaireVersion version = questionnaires.version(SurveyPaths.questionnaireId(req), SurveyPaths.version(req));
+        QuestionnaireVersion version = questionnaires.version(RoundAdminService.Paths.questionnaireId(req), RoundAdminService.Paths.version(req));
         res.header(HeaderNames.CONTENT_TYPE, FhirQuestionnaire.MEDIA_TYPE);
         res.send(FhirQuestionnaire.json(version).getBytes(StandardCharsets.UTF_8));
     }

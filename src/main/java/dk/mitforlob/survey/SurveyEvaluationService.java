@@ -59,7 +59,7 @@ public final class SurveyEvaluationService implements HttpService {
                 .map(code -> SurveyResults.GroupBy.fromCode(code).orElseThrow(() ->
                         Exchange.invalidQuery("groupBy", "must be municipality or programme")))
                 .orElse(SurveyResults.GroupBy.MUNICIPALITY);
-        SurveyRound round = rounds.opened(rounds.round(SurveyPaths.roundId(req)));
+        SurveyRound round = rounds.opened(rounds.round(RoundAdminService.Paths.roundId(req)));
         Definition definition = rounds.questionnaires()
                 .version(round.questionnaireId(), round.questionnaireVersion()).definition();
         SurveyResults.Result result = SurveyResults.compute(round, definition, answers.tallies(round.id()), threshold,
@@ -84,7 +84,7 @@ public final class SurveyEvaluationService implements HttpService {
 
     private void texts(ServerRequest req, ServerResponse res) {
         Caller caller = Access.require(req, Role.EVALUATOR);
-        SurveyRound round = rounds.round(SurveyPaths.roundId(req));
+        SurveyRound round = rounds.round(RoundAdminService.Paths.roundId(req));
         Definition definition = rounds.questionnaires()
                 .version(round.questionnaireId(), round.questionnaireVersion()).definition();
         String itemId = Exchange.query(req, "itemId").orElseThrow(() -> Exchange.invalidQuery("itemId", "is required"));
