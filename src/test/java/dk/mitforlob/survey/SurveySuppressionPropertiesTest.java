@@ -20,7 +20,7 @@ import net.jqwik.api.constraints.IntRange;
  * and the relations between items must not work out a single hidden figure exactly, and every
  * shown figure must be the true one.
  */
-class SurveySuppressionProperties {
+class SurveySuppressionPropertiesTest {
 
     private static final List<String> MUNICIPALITIES = List.of("540", "550", "561", "563");
     private static final List<String> PROGRAMMES = List.of("resource-programme", "activity-ready-cash-benefit");
