@@ -23,7 +23,7 @@ SOURCES := pom.xml $(shell find src/main api-spec -type f 2>/dev/null)
 # npm tools the deployment tests use (Containerfile lint, Kubernetes schemas), pinned by the lock file
 DEPLOY_TOOLS := deploy/test/node_modules/.package-lock.json
 
-.PHONY: help run test build clean image image-test
+.PHONY: help run test build clean image image-test bench-survey
 
 help:
 	@echo "make run         build when needed, then start Mit Forløb in demo mode on port $${SERVER_PORT:-8080}"
@@ -31,6 +31,7 @@ help:
 	@echo "make build       build target/mitforlob.jar without running tests"
 	@echo "make image       build the production and the demo container image (OCI tars in target/)"
 	@echo "make image-test  build the images, then run them in podman and inspect them"
+	@echo "make bench-survey  benchmark: survey results over 100,000 answers (prints figures)"
 	@echo "make clean       remove build output"
 
 $(JAR): $(SOURCES)
@@ -65,3 +66,9 @@ image-test: $(DEPLOY_TOOLS)
 
 clean:
 	$(MVN) $(MVN_FLAGS) -q clean
+
+# A benchmark, not a test: survey results read over HTTP from a round with 100,000 answers
+bench-survey:
+	$(MVN) $(MVN_FLAGS) -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+	java -Xmx512m -cp target/test-classes:target/classes:$$(cat target/bench-classpath.txt) \
+		dk.mitforlob.survey.SurveyResultsBenchmark $${SURVEY_ANSWERS:-100000}

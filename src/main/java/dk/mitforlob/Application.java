@@ -65,8 +65,7 @@ public final class Application implements AutoCloseable {
             Path demoTokens = null;
             if (demo != null) {
                 // before the server listens: once it answers "ready", the demo people and their tokens are there
-                demoTokens = demo.seed(settings, features.citizens, features.plans, features.wishes, features.paidHours,
-                        clock);
+                demoTokens = demo.seed(settings, features.demoServices(), clock);
             }
             WebServer server = server(settings, store, features);
             resources.add(server::stop);

@@ -9,6 +9,8 @@ import dk.mitforlob.citizen.Citizens;
 import dk.mitforlob.hours.PaidHours;
 import dk.mitforlob.plan.Plans;
 import dk.mitforlob.platform.config.Settings;
+import dk.mitforlob.survey.Questionnaires;
+import dk.mitforlob.survey.Rounds;
 import dk.mitforlob.wishes.StatedWishes;
 
 /**
@@ -30,7 +32,13 @@ public interface DemoModeSeam extends AutoCloseable {
 
     Settings trustingDevIssuer(Settings settings);
 
-    Path seed(Settings settings, Citizens citizens, Plans plans, StatedWishes wishes, PaidHours hours, Clock clock);
+    /** The domain services demo mode seeds its data through; a new feature with demo data adds its own. */
+    record Services(Citizens citizens, Plans plans, StatedWishes wishes, PaidHours hours,
+                    Questionnaires questionnaires, Rounds surveyRounds) {
+    }
+
+    /** Seeds the demo data and writes the tokens file; returns the file. */
+    Path seed(Settings settings, Services services, Clock clock);
 
     void announce(Path tokens, int serverPort);
 

@@ -40,6 +40,18 @@ import dk.mitforlob.platform.idempotency.Idempotency;
 import dk.mitforlob.platform.security.AccessTokenVerifier;
 import dk.mitforlob.platform.security.CprHmac;
 import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.survey.MongoAnswers;
+import dk.mitforlob.survey.MongoParticipation;
+import dk.mitforlob.survey.MongoQuestionnaires;
+import dk.mitforlob.survey.MongoRounds;
+import dk.mitforlob.survey.MySurveysService;
+import dk.mitforlob.survey.QuestionnaireAdminService;
+import dk.mitforlob.survey.Questionnaires;
+import dk.mitforlob.survey.Responses;
+import dk.mitforlob.survey.RoundAdminService;
+import dk.mitforlob.survey.Rounds;
+import dk.mitforlob.survey.SurveyEvaluationService;
+import dk.mitforlob.survey.SurveySettings;
 import dk.mitforlob.wishes.CaseworkerWishesService;
 import dk.mitforlob.wishes.MongoWishesRepository;
 import dk.mitforlob.wishes.MyWishesService;
@@ -53,12 +65,17 @@ final class Features {
 
     private static final Duration OUTBOX_SWEEP = Duration.ofSeconds(10);
     private static final Duration KEY_PURGE = Duration.ofHours(1);
+    private static final Duration SURVEY_OPENING = Duration.ofSeconds(15);
+    private static final Duration SURVEY_SWEEP = Duration.ofSeconds(30);
 
     final AccessTokenVerifier tokenVerifier;
-    final Citizens citizens;
-    final Plans plans;
-    final StatedWishes wishes;
-    final PaidHours paidHours;
+    private final Citizens citizens;
+    private final Plans plans;
+    private final StatedWishes wishes;
+    private final PaidHours paidHours;
+    private final Questionnaires questionnaires;
+    /** Also what reminders read to invite citizens to survey rounds ({@code SurveyInvitations}). */
+    private final Rounds surveyRounds;
     final List<HttpService> apiServices;
     final Optional<ConsoleService> console;
 
@@ -77,6 +94,12 @@ final class Features {
         paidHours = new PaidHours(hoursRepository, plans, clock, settings.hoursWindowDays());
         MongoWishesRepository wishesRepository = new MongoWishesRepository(store, outbox);
         wishes = new StatedWishes(wishesRepository, clock);
+        SurveySettings survey = SurveySettings.fromEnvironment(System.getenv());
+        questionnaires = new Questionnaires(new MongoQuestionnaires(store), clock);
+        MongoParticipation participation = new MongoParticipation(store);
+        MongoAnswers answers = new MongoAnswers(store);
+        surveyRounds = new Rounds(new MongoRounds(store), participation, questionnaires, citizens, clock);
+        Responses responses = new Responses(surveyRounds, participation, answers, clock);
 
         apiServices = List.of(
                 new MeService(citizens),
@@ -93,12 +116,23 @@ final class Features {
                 new MyWishesService(citizens, wishes),
                 new CaseworkerWishesService(citizens, wishes, audit),
                 new OccupationsService(),
-                new WishesEvaluationService(new WishesStatistics(wishesRepository, citizens)));
+                new WishesEvaluationService(new WishesStatistics(wishesRepository, citizens)),
+                new QuestionnaireAdminService(questionnaires, idempotent),
+                new RoundAdminService(surveyRounds, idempotent),
+                new MySurveysService(citizens, surveyRounds, responses, idempotent),
+                new SurveyEvaluationService(surveyRounds, answers, audit, survey.smallCellThreshold()));
 
         console = Console.configure(settings, ConsoleSettings.fromEnvironment(System.getenv()))
                 .map(ConsoleService::new);
 
         background.every(OUTBOX_SWEEP, "outbox sweep", outbox::sweep);
         background.every(KEY_PURGE, "idempotency key purge", idempotency::purgeExpired);
+        background.every(SURVEY_OPENING, "survey round opening", surveyRounds::openDueRounds);
+        background.every(SURVEY_SWEEP, "survey answer sweep", responses::finishLeftovers);
+    }
+
+    /** What demo mode seeds its data through. */
+    DemoModeSeam.Services demoServices() {
+        return new DemoModeSeam.Services(citizens, plans, wishes, paidHours, questionnaires, surveyRounds);
     }
 }

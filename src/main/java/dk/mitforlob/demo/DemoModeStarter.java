@@ -4,11 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import dk.mitforlob.DemoModeSeam;
-import dk.mitforlob.citizen.Citizens;
-import dk.mitforlob.hours.PaidHours;
-import dk.mitforlob.plan.Plans;
 import dk.mitforlob.platform.config.Settings;
-import dk.mitforlob.wishes.StatedWishes;
 
 /** How the application finds {@link DemoMode} (listed in META-INF/services, shipped in the demo jar only). */
 public final class DemoModeStarter implements DemoModeSeam.Starter {
@@ -23,9 +19,8 @@ public final class DemoModeStarter implements DemoModeSeam.Starter {
             }
 
             @Override
-            public Path seed(Settings current, Citizens citizens, Plans plans, StatedWishes wishes, PaidHours hours,
-                             Clock clock) {
-                return demo.seed(current, citizens, plans, wishes, hours, clock);
+            public Path seed(Settings current, Services services, Clock clock) {
+                return demo.seed(current, services, clock);
             }
 
             @Override

@@ -45,6 +45,21 @@ public final class IdempotentRequests {
      */
     public <T> void create(ServerRequest req, ServerResponse res, String scope, boolean keyRequired,
                            Class<T> bodyType, Creation<T> creation) {
+        create(req, res, scope, keyRequired, bodyType, true, creation);
+    }
+
+    /**
+     * A create (key required) whose body must leave no trace, not even a digest: an anonymous survey
+     * answer. The key is matched on method and path only, since a stored digest of the body next to
+     * the caller's scope could be compared with the stored answers to tell whose they are.
+     */
+    public <T> void createLeavingNoTraceOfBody(ServerRequest req, ServerResponse res, String scope, Class<T> bodyType,
+                                               Creation<T> creation) {
+        create(req, res, scope, true, bodyType, false, creation);
+    }
+
+    private <T> void create(ServerRequest req, ServerResponse res, String scope, boolean keyRequired,
+                            Class<T> bodyType, boolean fingerprintBody, Creation<T> creation) {
         JsonNode tree = null;
         T body = null;
         if (bodyType != Void.class) {
@@ -58,7 +73,8 @@ public final class IdempotentRequests {
                     .withErrors(List.of(new FieldError("Idempotency-Key", "is required")));
         }
         T finalBody = body;
-        String fingerprint = RequestFingerprint.of(req.prologue().method().text(), req.path().path(), tree);
+        String fingerprint = RequestFingerprint.of(req.prologue().method().text(), req.path().path(),
+                fingerprintBody ? tree : null);
         Idempotency.Response response = idempotency.execute(scope, key, fingerprint,
                 operationId -> creation.create(finalBody, operationId));
         send(res, response);
