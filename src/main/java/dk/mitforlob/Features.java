@@ -33,6 +33,9 @@ import dk.mitforlob.platform.background.PeriodicTasks;
 import dk.mitforlob.platform.config.Settings;
 import dk.mitforlob.platform.http.IdempotentRequests;
 import dk.mitforlob.platform.idempotency.Idempotency;
+import dk.mitforlob.platform.ratelimit.MongoQuotaCounter;
+import dk.mitforlob.platform.ratelimit.QuotaCounts;
+import dk.mitforlob.platform.ratelimit.RateLimiting;
 import dk.mitforlob.platform.security.AccessTokenVerifier;
 import dk.mitforlob.platform.security.CprHmac;
 import dk.mitforlob.platform.storage.MongoStore;
@@ -49,6 +52,8 @@ final class Features {
 
     private static final Duration OUTBOX_SWEEP = Duration.ofSeconds(10);
     private static final Duration KEY_PURGE = Duration.ofHours(1);
+    private static final Duration RATE_LIMIT_PURGE = Duration.ofMinutes(5);
+    private static final Duration QUOTA_FLUSH = Duration.ofSeconds(1);
 
     final AccessTokenVerifier tokenVerifier;
     final Citizens citizens;
@@ -56,6 +61,7 @@ final class Features {
     final StatedWishes wishes;
     final PaidHours paidHours;
     final List<HttpService> apiServices;
+    final RateLimiting rateLimiting;
 
     Features(Settings settings, MongoStore store, Clock clock, PeriodicTasks background) {
         CprHmac cprHmac = new CprHmac(settings.cprHmacKey());
@@ -90,7 +96,14 @@ final class Features {
                 new OccupationsService(),
                 new WishesEvaluationService(new WishesStatistics(wishesRepository, citizens)));
 
+        MongoQuotaCounter quotas = new MongoQuotaCounter(store, clock);
+        QuotaCounts counts = new QuotaCounts(quotas, clock);
+        rateLimiting = new RateLimiting(settings.rateLimits(), counts, clock);
+
+        background.every(Duration.ZERO, AccessTokenVerifier.KEY_REFRESH, "issuer key refresh", tokenVerifier::refreshKeys);
         background.every(OUTBOX_SWEEP, "outbox sweep", outbox::sweep);
+        background.every(QUOTA_FLUSH, "rate limit counts", counts::flush);
+        background.every(RATE_LIMIT_PURGE, "rate limit window purge", quotas::purgeExpired);
         background.every(KEY_PURGE, "idempotency key purge", idempotency::purgeExpired);
     }
 }

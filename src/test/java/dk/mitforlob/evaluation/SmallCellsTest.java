@@ -27,6 +27,14 @@ class SmallCellsTest {
     }
 
     @Test
+    void a_table_without_rows_hides_nothing() {
+        var s = suppress(new long[0]);
+
+        assertThat(s.totalHidden(0)).isFalse();
+        assertThat(s.totalHidden(2)).isFalse();
+    }
+
+    @Test
     void a_table_without_small_cells_hides_nothing() {
         var s = suppress(new long[] {12, 30, 7});
 

@@ -32,6 +32,7 @@ import dk.mitforlob.platform.errors.Rejection;
  * trailing garbage, duplicate keys and text that is not UTF-8 are all refused), ISO-8601 dates and
  * times, no nulls or empty optionals on output. Refusals name the field and never echo the
  * parser's own messages.
+ * See docs/decisions/0010.
  */
 public final class Json {
 

@@ -92,11 +92,19 @@ final class JsonRejections {
         return Rejection.badRequest("malformed-json", "The body is not well-formed JSON");
     }
 
+    /** A client's field name as it may be echoed: no control characters, at most 200 characters. */
+    private static String printable(String field) {
+        String clean = field.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return clean.length() <= 200 ? clean : clean.substring(0, 199) + "…";
+    }
+
     /** Refuses an explicit {@code null} anywhere in {@code node}, naming it by its JSON path. */
     static void refuseNulls(JsonNode node, String path) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                refuseNulls(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+                refuseNulls(field.getValue(), path.isEmpty() ? printable(field.getKey())
+                        : path + "." + printable(field.getKey()));
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
@@ -135,7 +143,7 @@ final class JsonRejections {
                 path.append('[').append(ref.getIndex()).append(']');
             }
         }
-        return path.isEmpty() ? "(body)" : path.toString();
+        return path.isEmpty() ? "(body)" : printable(path.toString());
     }
 
     private static String enumValues(Class<?> enumType) {
