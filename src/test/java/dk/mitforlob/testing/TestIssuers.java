@@ -58,8 +58,10 @@ public final class TestIssuers {
         HttpClient http = HttpClient.newHttpClient();
         for (String issuerId : List.of(CITIZENS, EMPLOYEES, INTEGRATIONS, ROGUE)) {
             try {
-                http.send(HttpRequest.newBuilder(URI.create(issuer(issuerId) + "/jwks")).timeout(Duration.ofSeconds(60))
-                        .GET().build(), HttpResponse.BodyHandlers.discarding());
+                for (String document : List.of("/.well-known/openid-configuration", "/jwks")) {
+                    http.send(HttpRequest.newBuilder(URI.create(issuer(issuerId) + document))
+                            .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                }
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             } catch (InterruptedException e) {

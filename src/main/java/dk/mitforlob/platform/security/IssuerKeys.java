@@ -45,7 +45,7 @@ final class IssuerKeys implements JWKSource<SecurityContext> {
     /** While no keys are known, how long after a failed fetch the next request may try again. */
     static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
     static final Duration MAX_KEY_AGE = Duration.ofHours(12);
-    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
     private static final int MAX_DOCUMENT_BYTES = 1024 * 1024;
     private static final int MAX_REMEMBERED_ABSENT = 1000;
 
