@@ -28,7 +28,8 @@ public record Enrollment(String cpr, String name, Programme programme, Caseworke
     /** A case system's reference goes in URLs, so it must be plain and must not be a CPR number. */
     public static void validateExternalRef(String externalRef) {
         Validation v = Validation.of();
-        v.matches("externalRef", externalRef, EXTERNAL_REF, "must be 1-64 letters, digits, '.', '_' or '-', and not '.' or '..'");
+        v.matches("externalRef", externalRef, EXTERNAL_REF,
+                "must be 1-64 letters, digits, '.', '_' or '-', and not '.' or '..'");
         if (CprHmac.looksLikeCpr(externalRef)) {
             v.error("externalRef", "must not be a CPR number: CPR numbers never go in URLs");
         }

@@ -50,7 +50,7 @@ public final class AccessTokenVerifier {
     private static final Pattern MUNICIPALITY = Pattern.compile("\\d{3}");
     private static final Pattern CLAIM_LIST_SEPARATOR = Pattern.compile("[\\s,]+");
 
-    /** How often the background looks whether an issuer's keys are due to be fetched again (every 5 minutes, or until known). */
+    /** How often the background looks whether an issuer's keys are due (unknown yet, or 5 minutes old). */
     public static final Duration KEY_REFRESH = IssuerKeys.BACKGROUND_CHECK;
     /** Payload {@code typ} values of access tokens (Keycloak writes {@code Bearer}); {@code ID} and others are refused. */
     private static final Set<String> ACCESS_TOKEN_PAYLOAD_TYPES = Set.of("bearer", "at+jwt");
@@ -140,7 +140,9 @@ public final class AccessTokenVerifier {
      */
     private static boolean isIdToken(JWTClaimsSet claims) {
         Object typ = claims.getClaim("typ");
-        if (typ != null && !(typ instanceof String text && ACCESS_TOKEN_PAYLOAD_TYPES.contains(text.toLowerCase(Locale.ROOT)))) {
+        boolean accessTokenType = typ instanceof String text
+                && ACCESS_TOKEN_PAYLOAD_TYPES.contains(text.toLowerCase(Locale.ROOT));
+        if (typ != null && !accessTokenType) {
             return true;
         }
         return claims.getClaim("nonce") != null || claims.getClaim("at_hash") != null;

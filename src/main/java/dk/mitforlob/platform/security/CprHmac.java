@@ -30,7 +30,10 @@ public final class CprHmac {
         this.key = new SecretKeySpec(key.clone(), ALGORITHM);
     }
 
-    /** True for a CPR-shaped value: exactly ten digits, optionally with a dash after the date, and a real date; nothing around them. */
+    /**
+     * True for a CPR-shaped value: exactly ten digits, optionally with a dash after the date, and a real
+     * date; nothing around them (a space or line break is not trimmed, it makes the value no CPR number).
+     */
     public static boolean looksLikeCpr(String value) {
         var matcher = value == null ? null : CPR.matcher(value);
         if (matcher == null || !matcher.matches()) {

@@ -154,6 +154,10 @@ class StrictInputApiTest {
             if (get.header("ETag").isPresent()) {
                 assertThat(head.header("ETag")).isEqualTo(get.header("ETag"));
             }
+            if (get.status() == 200) {
+                assertThat(head.header("Content-Length")).as(operation.id())
+                        .contains(String.valueOf(get.bodyText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+            }
         }
         assertThat(answered).as("GET routes the fixtures reach with a 2xx").isGreaterThanOrEqualTo(15);
     }
