@@ -48,7 +48,13 @@ public final class QuotaCounts {
             return window.known + window.pending.incrementAndGet();
         }
         long delta = window.pending.getAndSet(0) + 1;
-        long total = shared.add(key, delta, windowEnd);
+        long total;
+        try {
+            total = shared.add(key, delta, windowEnd);
+        } catch (RuntimeException e) {
+            window.pending.addAndGet(delta);
+            throw e;
+        }
         window.known = total;
         return total;
     }
@@ -60,7 +66,13 @@ public final class QuotaCounts {
             Window window = entry.getValue();
             long delta = window.pending.getAndSet(0);
             if (delta > 0) {
-                window.known = shared.add(entry.getKey(), delta, window.end);
+                try {
+                    window.known = shared.add(entry.getKey(), delta, window.end);
+                } catch (RuntimeException e) {
+                    // the store is away (its health check says so): keep the counts for the next flush
+                    window.pending.addAndGet(delta);
+                    return;
+                }
             }
             if (!window.end.isAfter(now)) {
                 windows.remove(entry.getKey(), window);
