@@ -23,11 +23,15 @@ SOURCES := pom.xml $(shell find src/main api-spec -type f 2>/dev/null)
 # npm tools the deployment tests use (Containerfile lint, Kubernetes schemas), pinned by the lock file
 DEPLOY_TOOLS := deploy/test/node_modules/.package-lock.json
 
-.PHONY: help run test build clean image image-test bench-survey
+# The contract lint: Spectral + the OWASP API Security ruleset, pinned in tools/contract-lint
+LINT_DIR := tools/contract-lint
+LINT_INSTALLED := $(LINT_DIR)/node_modules/.package-lock.json
+
+.PHONY: help run test build clean image image-test bench-survey contract-lint
 
 help:
 	@echo "make run         build when needed, then start Mit Forløb in demo mode on port $${SERVER_PORT:-8080}"
-	@echo "make test        run every test (the container image tests too where podman is installed)"
+	@echo "make test        lint the API contract, then run every test (the container image tests too where podman is installed)"
 	@echo "make build       build target/mitforlob.jar without running tests"
 	@echo "make image       build the production and the demo container image (OCI tars in target/)"
 	@echo "make image-test  build the images, then run them in podman and inspect them"
@@ -47,7 +51,7 @@ $(DEPLOY_TOOLS): deploy/test/package.json deploy/test/package-lock.json
 	@if command -v npm >/dev/null; then npm ci --prefix deploy/test --no-audit --no-fund --loglevel=error; \
 	else echo "npm is not installed: the Containerfile lint and the Kubernetes schema checks will be skipped"; fi
 
-test: $(DEPLOY_TOOLS)
+test: contract-lint $(DEPLOY_TOOLS)
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || echo "chromium/chromedriver are not installed: the console's browser tests will be skipped (apt-get install chromium chromium-driver)"
 	@command -v podman >/dev/null || echo "podman is not installed: the container run test (ImageRunIT) will be skipped; 'apt-get install podman runc' runs it"
 	@command -v kubectl >/dev/null || echo "kubectl is not installed: the Kubernetes manifest tests will be skipped"
@@ -63,6 +67,15 @@ image-test: $(DEPLOY_TOOLS)
 	$(MVN) $(MVN_FLAGS) -Pimage verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test='Image*IT' \
 		-Dmitforlob.image.requirePodman=true
 	@deploy/image/sizes.sh target/mitforlob-image.tar target/mitforlob-demo-image.tar
+
+# npm ci installs exactly what package-lock.json says, once; node_modules is the cache (gitignored)
+$(LINT_INSTALLED): $(LINT_DIR)/package.json $(LINT_DIR)/package-lock.json
+	@command -v npm >/dev/null || { echo "The contract lint needs Node.js 20 or newer with npm (https://nodejs.org)"; exit 1; }
+	cd $(LINT_DIR) && npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+contract-lint: $(LINT_INSTALLED)
+	cd $(LINT_DIR) && npx --no-install spectral lint --fail-severity=error --ruleset .spectral.yaml ../../api-spec/openapi.yaml
 
 clean:
 	$(MVN) $(MVN_FLAGS) -q clean

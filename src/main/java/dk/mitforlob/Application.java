@@ -13,6 +13,7 @@ import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -20,7 +21,9 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
 import dk.mitforlob.console.ConsoleService;
 import dk.mitforlob.platform.background.PeriodicTasks;
 import dk.mitforlob.platform.config.Settings;
+import dk.mitforlob.platform.http.HeadRequests;
 import dk.mitforlob.platform.http.ProblemResponses;
+import dk.mitforlob.platform.http.RequestGuard;
 import dk.mitforlob.platform.http.RequestLog;
 import dk.mitforlob.platform.http.RouteTable;
 import dk.mitforlob.platform.security.BearerAuthentication;
@@ -38,6 +41,12 @@ public final class Application implements AutoCloseable {
     static final String API = "/api/v1";
     /** How long requests in flight may take to finish once the service is told to stop (SIGTERM). */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    /** How much of a body over the limit is read and discarded so that the client receives its 413. */
+    static final long DRAIN_LIMIT_BYTES = 16L * 1024 * 1024;
+    /** Request headers beyond this are answered 431. */
+    static final int MAX_HEADER_BYTES = 16 * 1024;
+    /** A request line (method, path, query) beyond this is answered 414. */
+    static final int MAX_REQUEST_LINE_BYTES = 4 * 1024;
 
     private final WebServer server;
     private final List<AutoCloseable> resources;
@@ -103,7 +112,13 @@ public final class Application implements AutoCloseable {
         WebServer server = WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())
-                .maxPayloadSize(settings.maxBodyBytes())
+                // RequestGuard and Exchange hold bodies to the configured limit and answer 413 themselves,
+                // reading the rest so the client receives it; only far beyond it is the connection cut
+                .maxPayloadSize(settings.maxBodyBytes() + DRAIN_LIMIT_BYTES)
+                .addProtocol(Http1Config.builder()
+                        .maxHeadersSize(MAX_HEADER_BYTES)
+                        .maxPrologueLength(MAX_REQUEST_LINE_BYTES)
+                        .build())
                 // Main stops the server itself, before the store it needs closes; in-flight requests get this long
                 .shutdownHook(false)
                 .shutdownGracePeriod(SHUTDOWN_GRACE)
@@ -125,7 +140,7 @@ public final class Application implements AutoCloseable {
                         .staticFile("api-spec/openapi.yaml")
                         .addService(OpenApiUi.create())
                         .build())
-                .routing(routing -> routing(routing, features))
+                .routing(routing -> routing(routing, settings, features))
                 .build()
                 .start();
         if (server.port() < 0) {
@@ -136,14 +151,16 @@ public final class Application implements AutoCloseable {
         return server;
     }
 
-    static void routing(HttpRouting.Builder routing, Features features) {
+    static void routing(HttpRouting.Builder routing, Settings settings, Features features) {
         RouteTable routes = new RouteTable();
         new ProblemResponses(routes).install(routing);
         routing.addFilter(new RequestLog());
+        routing.addFilter(new RequestGuard(settings.maxBodyBytes()));
         routing.addFilter(new BearerAuthentication(features.tokenVerifier));
+        routing.addFilter(features.rateLimiting);
         for (HttpService service : features.apiServices) {
             routes.record(API, service);
-            routing.register(API, service);
+            routing.register(API, HeadRequests.supporting(service));
         }
         features.console.ifPresent(console -> routing.register(ConsoleService.PATH, console));
     }

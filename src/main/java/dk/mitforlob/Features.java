@@ -37,6 +37,9 @@ import dk.mitforlob.platform.background.PeriodicTasks;
 import dk.mitforlob.platform.config.Settings;
 import dk.mitforlob.platform.http.IdempotentRequests;
 import dk.mitforlob.platform.idempotency.Idempotency;
+import dk.mitforlob.platform.ratelimit.MongoQuotaCounter;
+import dk.mitforlob.platform.ratelimit.QuotaCounts;
+import dk.mitforlob.platform.ratelimit.RateLimiting;
 import dk.mitforlob.platform.security.AccessTokenVerifier;
 import dk.mitforlob.platform.security.CprHmac;
 import dk.mitforlob.platform.storage.MongoStore;
@@ -67,6 +70,8 @@ final class Features {
     private static final Duration KEY_PURGE = Duration.ofHours(1);
     private static final Duration SURVEY_OPENING = Duration.ofSeconds(15);
     private static final Duration SURVEY_SWEEP = Duration.ofSeconds(30);
+    private static final Duration RATE_LIMIT_PURGE = Duration.ofMinutes(5);
+    private static final Duration QUOTA_FLUSH = Duration.ofSeconds(1);
 
     final AccessTokenVerifier tokenVerifier;
     private final Citizens citizens;
@@ -78,6 +83,7 @@ final class Features {
     private final Rounds surveyRounds;
     final List<HttpService> apiServices;
     final Optional<ConsoleService> console;
+    final RateLimiting rateLimiting;
 
     Features(Settings settings, MongoStore store, Clock clock, PeriodicTasks background) {
         CprHmac cprHmac = new CprHmac(settings.cprHmacKey());
@@ -125,7 +131,14 @@ final class Features {
         console = Console.configure(settings, ConsoleSettings.fromEnvironment(System.getenv()))
                 .map(ConsoleService::new);
 
+        MongoQuotaCounter quotas = new MongoQuotaCounter(store, clock);
+        QuotaCounts counts = new QuotaCounts(quotas, clock);
+        rateLimiting = new RateLimiting(settings.rateLimits(), counts, clock);
+
+        background.every(Duration.ZERO, AccessTokenVerifier.KEY_REFRESH, "issuer key refresh", tokenVerifier::refreshKeys);
         background.every(OUTBOX_SWEEP, "outbox sweep", outbox::sweep);
+        background.every(QUOTA_FLUSH, "rate limit counts", counts::flush);
+        background.every(RATE_LIMIT_PURGE, "rate limit window purge", quotas::purgeExpired);
         background.every(KEY_PURGE, "idempotency key purge", idempotency::purgeExpired);
         background.every(SURVEY_OPENING, "survey round opening", surveyRounds::openDueRounds);
         background.every(SURVEY_SWEEP, "survey answer sweep", responses::finishLeftovers);

@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
  * would pin them down). It hides the smallest visible cells first, and the total when nothing is
  * left to hide. This protects against subtraction along each column; it does not solve the full
  * linear-programming attack on a multi-way table, which these small tables do not need.
+ * See docs/decisions/0005.
  */
 public final class SmallCells {
 
@@ -32,8 +33,8 @@ public final class SmallCells {
             return cells[row][column];
         }
 
+        /** Whether a column's total must be hidden; a table without rows (an empty period) hides nothing. */
         public boolean totalHidden(int column) {
-            // a table without rows has no columns to read off it, and nothing in it to hide
             return column < totals.length && totals[column];
         }
     }

@@ -16,6 +16,9 @@ import dk.mitforlob.platform.errors.Rejection;
  */
 public record HoursLedger(String citizenId, String municipality, long version, List<Registration> registrations) {
 
+    /** The most revisions a registration has: the registration, its corrections and a withdrawal. */
+    public static final int MAX_REVISIONS = 100;
+
     public HoursLedger {
         registrations = List.copyOf(registrations);
     }
@@ -61,6 +64,11 @@ public record HoursLedger(String citizenId, String municipality, long version, L
         }
         if (registration.current().entry().equals(entry)) {
             return new Change(this, registration, registrations.indexOf(registration), false);
+        }
+        if (registration.revisions().size() >= MAX_REVISIONS - 1) {
+            // one revision is kept free for a withdrawal; a registration never grows without bound
+            throw Rejection.unprocessable("limit-reached", "A registration can be corrected at most "
+                    + (MAX_REVISIONS - 2) + " times; withdraw it and register anew");
         }
         checkRules(entry, id, today, windowDays);
         return replace(registration, registration.with(Revision.of(registration.revisions().size() + 1,

@@ -53,14 +53,14 @@ public final class QuestionnaireAdminService implements HttpService {
 
     private void create(ServerRequest req, ServerResponse res) {
         Caller caller = Access.require(req, Role.SURVEY_ADMIN);
-        idempotent.create(req, res, caller.issuer() + ":" + caller.subject() + ":questionnaires", true,
+        idempotent.create(req, res, caller.issuer() + ":" + caller.subject() + ":questionnaires",
                 Definition.class, (definition, operationId) -> created(questionnaires.create(definition, operationId)));
     }
 
     private void newVersion(ServerRequest req, ServerResponse res) {
         Caller caller = Access.require(req, Role.SURVEY_ADMIN);
         String id = RoundAdminService.Paths.questionnaireId(req);
-        idempotent.create(req, res, caller.issuer() + ":" + caller.subject() + ":questionnaire-versions", true,
+        idempotent.create(req, res, caller.issuer() + ":" + caller.subject() + ":questionnaire-versions",
                 Definition.class, (definition, operationId) ->
                         created(questionnaires.newVersion(id, definition, operationId)));
     }
@@ -103,7 +103,7 @@ public final class QuestionnaireAdminService implements HttpService {
         Access.require(req, Role.SURVEY_ADMIN);
         String id = RoundAdminService.Paths.questionnaireId(req);
         int number = RoundAdminService.Paths.version(req);
-        long expected = Etags.requiredIfMatch(req);
+        long expected = Etags.requiredIfMatch(req, () -> questionnaires.version(id, number).revision());
         Definition definition = Exchange.readJson(req, Definition.class);
         QuestionnaireVersion version = questionnaires.replaceDraft(id, number, definition, expected);
         res.header(HeaderNames.ETAG, Etags.of(version.revision()));
@@ -114,7 +114,8 @@ public final class QuestionnaireAdminService implements HttpService {
         Access.require(req, Role.SURVEY_ADMIN);
         String id = RoundAdminService.Paths.questionnaireId(req);
         int number = RoundAdminService.Paths.version(req);
-        QuestionnaireVersion version = questionnaires.publish(id, number, Etags.requiredIfMatch(req));
+        QuestionnaireVersion version = questionnaires.publish(id, number,
+                Etags.requiredIfMatch(req, () -> questionnaires.version(id, number).revision()));
         res.header(HeaderNames.ETAG, Etags.of(version.revision()));
         Exchange.ok(res, SurveyViews.QuestionnaireView.of(version));
     }

@@ -47,7 +47,7 @@ public final class RoundAdminService implements HttpService {
 
     private void create(ServerRequest req, ServerResponse res) {
         Caller caller = Access.require(req, Role.SURVEY_ADMIN);
-        idempotent.create(req, res, caller.issuer() + ":" + caller.subject() + ":survey-rounds", true,
+        idempotent.create(req, res, caller.issuer() + ":" + caller.subject() + ":survey-rounds",
                 RoundInput.class, (input, operationId) -> {
                     SurveyRound round = rounds.create(input, operationId);
                     return IdempotentRequests.json(Status.CREATED_201, SurveyViews.RoundView.of(round, rounds.now()),

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import dk.mitforlob.Application;
 import dk.mitforlob.platform.config.Settings;
+import dk.mitforlob.platform.ratelimit.RateLimits;
 import dk.mitforlob.platform.security.TrustedIssuer;
 import dk.mitforlob.platform.storage.MongoStore;
 
@@ -19,6 +20,11 @@ import dk.mitforlob.platform.storage.MongoStore;
 public final class TestService {
 
     public static final byte[] CPR_KEY = "a test key of at least 32 bytes, not a secret".getBytes();
+    /**
+     * The shared service's quotas are out of the way of the load tests (48 threads, thousands of
+     * requests a minute from one citizen); RateLimitApiTest tests the limits on a service of its own.
+     */
+    public static final RateLimits GENEROUS = new RateLimits(10_000_000, 10_000_000, 10_000_000, 10_000_000);
 
     private static TestService instance;
 
@@ -81,7 +87,8 @@ public final class TestService {
         try {
             Path dataDir = Files.createTempDirectory("mitforlob-test");
             return new Settings(Settings.Mode.PRODUCTION, "127.0.0.1", 0, Optional.of(store.uri()), store.database(),
-                    dataDir, true, issuers, CPR_KEY, Settings.DEFAULT_MAX_BODY_BYTES, 0, Settings.LogFormat.TEXT, 90);
+                    dataDir, true, issuers, CPR_KEY, Settings.DEFAULT_MAX_BODY_BYTES, 0, Settings.LogFormat.TEXT, 90,
+                    GENEROUS);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

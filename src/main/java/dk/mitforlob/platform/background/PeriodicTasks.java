@@ -21,13 +21,18 @@ public final class PeriodicTasks implements AutoCloseable {
     });
 
     public void every(Duration interval, String name, Runnable task) {
+        every(interval, interval, name, task);
+    }
+
+    /** Runs {@code task} first after {@code firstAfter}, then every {@code interval}. */
+    public void every(Duration firstAfter, Duration interval, String name, Runnable task) {
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Periodic task '" + name + "' failed; it runs again in " + interval, e);
             }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        }, firstAfter.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** How long a task that is running when the service stops may take to finish before it is interrupted. */
