@@ -44,7 +44,9 @@ final class DemoSignIn {
         Map<String, Object> withAudience = new HashMap<>(claims);
         withAudience.put("aud", List.of(DevIssuer.AUDIENCE));
         // the login page submits the pick as the login name; the issuer matches it as "subject"
-        return new RequestMapping(RequestMappingTokenCallback.SUBJECT_PARAM, login, withAudience, "JWT");
+        // typed at+jwt (RFC 9068): the development issuer copies the sign-in's nonce into the access token,
+        // which an untyped token would be refused for as a likely ID token
+        return new RequestMapping(RequestMappingTokenCallback.SUBJECT_PARAM, login, withAudience, "at+jwt");
     }
 
     /** Puts the login page where the development issuer reads it from (it reads a file, not a resource). */

@@ -54,6 +54,7 @@ public final class AccessTokenVerifier {
     public static final Duration KEY_REFRESH = IssuerKeys.BACKGROUND_CHECK;
     /** Payload {@code typ} values of access tokens (Keycloak writes {@code Bearer}); {@code ID} and others are refused. */
     private static final Set<String> ACCESS_TOKEN_PAYLOAD_TYPES = Set.of("bearer", "at+jwt");
+    private static final Set<String> AT_JWT_HEADER_TYPES = Set.of("at+jwt", "application/at+jwt");
 
     private final Map<String, Verifier> byIssuer = new LinkedHashMap<>();
     private final CprHmac cprHmac;
@@ -126,7 +127,7 @@ public final class AccessTokenVerifier {
         } catch (BadJOSEException | JOSEException e) {
             throw invalid("The access token's signature does not verify");
         }
-        if (isIdToken(claims)) {
+        if (isIdToken(signed.getHeader().getType(), claims)) {
             throw invalid("An ID token is not an access token; send the access token");
         }
         return caller(verifier.issuer(), claims);
@@ -136,9 +137,14 @@ public final class AccessTokenVerifier {
      * An OIDC ID token can carry our audience and pass every signature and claim check; only its
      * content tells it apart. A header {@code typ} of {@code JWT} proves nothing (some providers write
      * it on both), so the payload decides: a {@code typ} other than an access token's, or a
-     * {@code nonce} or {@code at_hash}, which only ID tokens have.
+     * {@code nonce} or {@code at_hash}, which only ID tokens have. A header {@code typ} of
+     * {@code at+jwt} does prove it (RFC 9068 introduced it so that no ID token can pass for an access
+     * token); some providers then copy the sign-in's {@code nonce} into the access token too.
      */
-    private static boolean isIdToken(JWTClaimsSet claims) {
+    private static boolean isIdToken(JOSEObjectType headerType, JWTClaimsSet claims) {
+        if (headerType != null && AT_JWT_HEADER_TYPES.contains(headerType.getType().toLowerCase(Locale.ROOT))) {
+            return false;
+        }
         Object typ = claims.getClaim("typ");
         boolean accessTokenType = typ instanceof String text
                 && ACCESS_TOKEN_PAYLOAD_TYPES.contains(text.toLowerCase(Locale.ROOT));

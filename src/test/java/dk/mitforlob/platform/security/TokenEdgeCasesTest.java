@@ -93,6 +93,21 @@ class TokenEdgeCasesTest {
     }
 
     @Test
+    void an_rfc9068_access_token_may_carry_the_sign_ins_nonce_an_untyped_one_may_not() {
+        try (KeyRotatingIssuer issuer = new KeyRotatingIssuer()) {
+            AccessTokenVerifier verifier = new AccessTokenVerifier(List.of(employees("nonce-" + System.nanoTime(),
+                    issuer.issuer(), TrustedIssuer.TokenType.JWT)), HMAC);
+            Map<String, Object> withNonce = new java.util.HashMap<>(CASEWORKER);
+            withNonce.put("nonce", "n-0S6_WzA2Mj");
+
+            assertThat(verifier.verify(issuer.token("kim", "aud", withNonce, new JOSEObjectType("at+jwt"))).roles())
+                    .containsExactly(Role.CASEWORKER);
+            refused(verifier, issuer.token("kim", "aud", withNonce, JOSEObjectType.JWT), 401);
+            refused(verifier, issuer.token("kim", "aud", withNonce, null), 401);
+        }
+    }
+
+    @Test
     void a_rotation_announced_ahead_is_known_before_the_first_token_with_the_new_key() {
         TestClock clock = new TestClock();
         clock.set(Instant.parse("2026-11-30T08:00:00Z"));
