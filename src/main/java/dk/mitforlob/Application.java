@@ -59,6 +59,7 @@ public final class Application implements AutoCloseable {
             PeriodicTasks background = new PeriodicTasks();
             resources.add(background);
             Features features = new Features(settings, store, clock, background);
+            resources.add(features.reminderDispatch);
             Path demoTokens = null;
             if (demo != null) {
                 // before the server listens: once it answers "ready", the demo people and their tokens are there

@@ -28,12 +28,20 @@ public final class Plans {
 
     private static final int MAX_ATTEMPTS = 5;
 
+    private static final System.Logger LOG = System.getLogger(Plans.class.getName());
+
     private final PlanRepository repository;
     private final Clock clock;
+    private final PublicationListener listener;
 
     public Plans(PlanRepository repository, Clock clock) {
+        this(repository, clock, PublicationListener.NONE);
+    }
+
+    public Plans(PlanRepository repository, Clock clock, PublicationListener listener) {
         this.repository = repository;
         this.clock = clock;
+        this.listener = listener;
     }
 
     public PlanRecord of(Citizen citizen) {
@@ -69,11 +77,23 @@ public final class Plans {
             }
             PlanVersion version = new PlanVersion(current.version() + 1, next, clock.instant(), author,
                     PlanChanges.between(current.plan(), next));
+            listener.publishing(citizen, version.version());
             if (repository.publish(citizen.id(), citizen.municipality(), current.version(), version)) {
+                tellListener(citizen, version);
                 return new Published(of(citizen), true);
             }
         }
         throw Rejection.conflict("concurrent-update", "The plan was being changed at the same moment; try again");
+    }
+
+    private void tellListener(Citizen citizen, PlanVersion version) {
+        try {
+            listener.published(citizen, version);
+        } catch (RuntimeException e) {
+            // the version is stored; the listener was told beforehand and catches up on its own
+            LOG.log(System.Logger.Level.WARNING, "After publishing plan version " + version.version() + " of citizen "
+                    + citizen.id() + " the listener failed; it catches up later", e);
+        }
     }
 
     /** The citizen has seen {@code version}: from now on only later changes are marked. */

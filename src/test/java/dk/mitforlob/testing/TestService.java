@@ -21,6 +21,7 @@ public final class TestService {
     public static final byte[] CPR_KEY = "a test key of at least 32 bytes, not a secret".getBytes();
 
     private static TestService instance;
+    private static FakeFcm fcm;
 
     private final Application application;
     private final TestClock clock;
@@ -51,10 +52,20 @@ public final class TestService {
         try {
             Path dataDir = Files.createTempDirectory("mitforlob-test");
             return new Settings(Settings.Mode.PRODUCTION, "127.0.0.1", 0, Optional.of(store.uri()), store.database(),
-                    dataDir, true, issuers, CPR_KEY, Settings.DEFAULT_MAX_BODY_BYTES, 0, Settings.LogFormat.TEXT, 90);
+                    dataDir, true, issuers, CPR_KEY, Settings.DEFAULT_MAX_BODY_BYTES, 0, Settings.LogFormat.TEXT, 90,
+                    fcm().settings(java.time.Duration.ofSeconds(30)));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The fake FCM every service the tests start pushes to, through the real Firebase Admin SDK. */
+    public static synchronized FakeFcm fcm() {
+        if (fcm == null) {
+            fcm = FakeFcm.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(fcm::close));
+        }
+        return fcm;
     }
 
     public Api api() {

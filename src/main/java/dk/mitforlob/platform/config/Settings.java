@@ -39,7 +39,8 @@ public record Settings(
         long maxBodyBytes,
         int devIssuerPort,
         LogFormat logFormat,
-        int hoursWindowDays) {
+        int hoursWindowDays,
+        PushSettings push) {
 
     public enum Mode { DEMO, PRODUCTION }
 
@@ -108,7 +109,8 @@ public record Settings(
                     case "json" -> LogFormat.JSON;
                     default -> throw new IllegalArgumentException("MITFORLOB_LOG_FORMAT must be 'text' or 'json'");
                 },
-                integer(env, "MITFORLOB_HOURS_WINDOW_DAYS", 90));
+                integer(env, "MITFORLOB_HOURS_WINDOW_DAYS", 90),
+                PushSettings.fromEnvironment(env, mode));
         if (mode == Mode.PRODUCTION) {
             if (settings.mongoUri().isEmpty()) {
                 throw new IllegalArgumentException("Production mode needs MONGODB_URI");
@@ -124,7 +126,7 @@ public record Settings(
         List<TrustedIssuer> all = new ArrayList<>(issuers);
         all.addAll(moreIssuers);
         return new Settings(mode, host, port, mongoUri, mongoDatabase, dataDir, embeddedInMemory, all, cprHmacKey,
-                maxBodyBytes, devIssuerPort, logFormat, hoursWindowDays);
+                maxBodyBytes, devIssuerPort, logFormat, hoursWindowDays, push);
     }
 
     /** The key demo mode uses when none is set: fixed, so demo data survives restarts. Never for production. */

@@ -1,0 +1,247 @@
+package dk.mitforlob.reminders;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+
+import dk.mitforlob.platform.ids.Ids;
+import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.platform.storage.MongoWrites;
+
+/**
+ * Reminders in the {@code reminders} collection, one document per reminder with its delivery log.
+ * A claim is a lease on the document ({@code leaseOwner}, {@code leaseToken}, {@code leaseUntil}),
+ * taken by a conditional update that only matches documents nobody holds, so two dispatchers never
+ * hold the same reminder; every write that settles a reminder is conditional on the claim's token.
+ * Settled reminders are purged 90 days later (a TTL index), keeping the collection bounded.
+ */
+public final class MongoReminders implements ReminderRepository {
+
+    static final Duration KEEP_SETTLED = Duration.ofDays(90);
+    private static final int LOG_ENTRIES = 20;
+    private static final Date FREE = new Date(0);
+
+    private final MongoCollection<Document> reminders;
+    private final DeliveryMetrics metrics;
+
+    public MongoReminders(MongoStore store, DeliveryMetrics metrics) {
+        this.reminders = store.collection("reminders");
+        this.metrics = metrics;
+        reminders.createIndex(Indexes.ascending("status", "nextAt"));
+        reminders.createIndex(Indexes.ascending("leaseToken"), new IndexOptions().sparse(true));
+        reminders.createIndex(Indexes.ascending("citizenId", "kind", "status"));
+        reminders.createIndex(Indexes.ascending("purgeAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+    }
+
+    @Override
+    public boolean schedule(Reminder reminder, Instant now) {
+        Document doc = toDocument(reminder)
+                .append("leaseUntil", FREE)
+                .append("claims", 0)
+                .append("createdAt", Date.from(now))
+                .append("log", List.of(event(now, "queued", "due " + reminder.dueAt(), List.of())));
+        if (MongoWrites.insertIfAbsent(reminders, doc)) {
+            metrics.count("queued", reminder.kind());
+            return true;
+        }
+        // the same reminder again: as it was, unless it had been withdrawn (a meeting moved back)
+        boolean revived = reminders.updateOne(Filters.and(Filters.eq("_id", reminder.key()),
+                        Filters.eq("status", code(Reminder.Status.WITHDRAWN))),
+                Updates.combine(Updates.set("status", code(Reminder.Status.PENDING)),
+                        Updates.set("nextAt", Date.from(reminder.dueAt())), Updates.set("attempts", 0),
+                        Updates.unset("purgeAt"), Updates.unset("settledAt"),
+                        log(event(now, "queued", "again, due " + reminder.dueAt(), List.of())))).getModifiedCount() == 1;
+        if (revived) {
+            metrics.count("queued", reminder.kind());
+        }
+        return revived;
+    }
+
+    @Override
+    public List<Reminder> pending(String citizenId, ReminderKind kind) {
+        List<Reminder> found = new ArrayList<>();
+        reminders.find(Filters.and(Filters.eq("citizenId", citizenId), Filters.eq("kind", kind.code()),
+                Filters.eq("status", code(Reminder.Status.PENDING)))).forEach(doc -> found.add(fromDocument(doc)));
+        return found;
+    }
+
+    @Override
+    public int withdrawExcept(String citizenId, Set<ReminderKind> kinds, Set<String> keep, Instant now) {
+        Bson filter = Filters.and(Filters.eq("citizenId", citizenId),
+                Filters.in("kind", kinds.stream().map(ReminderKind::code).toList()),
+                Filters.eq("status", code(Reminder.Status.PENDING)), Filters.nin("_id", keep));
+        return (int) reminders.updateMany(filter, withdrawal("withdrawn", now)).getModifiedCount();
+    }
+
+    @Override
+    public boolean withdraw(String key, String reason, Instant now) {
+        return reminders.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("status", code(Reminder.Status.PENDING))),
+                withdrawal(reason, now)).getModifiedCount() == 1;
+    }
+
+    private static Bson withdrawal(String reason, Instant now) {
+        return Updates.combine(Updates.set("status", code(Reminder.Status.WITHDRAWN)),
+                Updates.set("settledAt", Date.from(now)), Updates.set("purgeAt", Date.from(now.plus(KEEP_SETTLED))),
+                log(event(now, "skipped", reason, List.of())));
+    }
+
+    @Override
+    public boolean reschedule(String key, Instant dueAt, Instant now) {
+        return reminders.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("status", code(Reminder.Status.PENDING)),
+                        Filters.lte("leaseUntil", Date.from(now))),
+                Updates.combine(Updates.set("dueAt", Date.from(dueAt)), Updates.set("nextAt", Date.from(dueAt)),
+                        log(event(now, "queued", "moved, due " + dueAt, List.of())))).getModifiedCount() == 1;
+    }
+
+    @Override
+    public Optional<Reminder> byKey(String key) {
+        return Optional.ofNullable(reminders.find(Filters.eq("_id", key)).first()).map(MongoReminders::fromDocument);
+    }
+
+    @Override
+    public List<DeliveryEvent> deliveryLog(String key) {
+        Document doc = reminders.find(Filters.eq("_id", key)).projection(Projections.include("log")).first();
+        if (doc == null) {
+            return List.of();
+        }
+        return doc.getList("log", Document.class, List.of()).stream().map(e -> new DeliveryEvent(
+                e.getDate("at").toInstant(), e.getString("outcome"), e.getString("detail"),
+                e.getList("messageIds", String.class, List.of()))).toList();
+    }
+
+    @Override
+    public Claim claim(String owner, Instant now, Duration lease, int max) {
+        Date at = Date.from(now);
+        Bson claimable = Filters.and(Filters.eq("status", code(Reminder.Status.PENDING)), Filters.lte("nextAt", at),
+                Filters.lte("leaseUntil", at));
+        // a few more candidates than needed, shuffled: dispatchers racing for the same first few collide less
+        List<Object> candidates = new ArrayList<>();
+        reminders.find(claimable).sort(Sorts.ascending("nextAt")).limit(max * 2).projection(Projections.include("_id"))
+                .forEach(doc -> candidates.add(doc.get("_id")));
+        if (candidates.isEmpty()) {
+            return new Claim("", List.of());
+        }
+        Collections.shuffle(candidates);
+        String token = owner + ":" + Ids.newId();
+        reminders.updateMany(Filters.and(Filters.in("_id", candidates.subList(0, Math.min(max, candidates.size()))),
+                        claimable),
+                Updates.combine(Updates.set("leaseOwner", owner), Updates.set("leaseToken", token),
+                        Updates.set("leaseUntil", Date.from(now.plus(lease))), Updates.inc("claims", 1)));
+        List<Reminder> claimed = new ArrayList<>();
+        reminders.find(Filters.eq("leaseToken", token)).forEach(doc -> claimed.add(fromDocument(doc)));
+        return new Claim(token, claimed);
+    }
+
+    @Override
+    public void settle(Claim claim, List<Settlement> settlements) {
+        if (settlements.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Settlement settlement : settlements) {
+            writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", settlement.key()),
+                    Filters.eq("leaseToken", claim.token())), settlement(settlement)));
+        }
+        reminders.bulkWrite(writes);
+    }
+
+    private static Bson settlement(Settlement settlement) {
+        Instant at = settlement.at();
+        Bson free = Updates.combine(Updates.set("leaseUntil", FREE), Updates.unset("leaseOwner"),
+                Updates.unset("leaseToken"));
+        Bson settled = Updates.combine(Updates.set("settledAt", Date.from(at)),
+                Updates.set("purgeAt", Date.from(at.plus(KEEP_SETTLED))));
+        return switch (settlement) {
+            case Settlement.Sent s -> Updates.combine(free, settled, Updates.set("status", code(Reminder.Status.SENT)),
+                    log(event(at, "sent", s.messageIds().size() + " device(s)", s.messageIds())));
+            case Settlement.Held h -> Updates.combine(free, Updates.set("nextAt", Date.from(h.until())),
+                    log(event(at, "held", "quiet hours until " + h.until(), List.of())));
+            case Settlement.Retry r -> Updates.combine(free, Updates.set("nextAt", Date.from(r.nextAt())),
+                    Updates.inc("attempts", 1), log(event(at, "retry", r.error() + "; next at " + r.nextAt(), List.of())));
+            case Settlement.Failed f -> Updates.combine(free, settled,
+                    Updates.set("status", code(Reminder.Status.FAILED)), Updates.inc("attempts", 1),
+                    log(event(at, "failed", f.error(), List.of())));
+            case Settlement.Skipped s -> Updates.combine(free, settled,
+                    Updates.set("status", code(Reminder.Status.SKIPPED)), log(event(at, "skipped", s.reason(), List.of())));
+        };
+    }
+
+    @Override
+    public int release(String owner) {
+        return (int) reminders.updateMany(Filters.and(Filters.eq("leaseOwner", owner),
+                        Filters.eq("status", code(Reminder.Status.PENDING))),
+                Updates.combine(Updates.set("leaseUntil", FREE), Updates.unset("leaseOwner"), Updates.unset("leaseToken")))
+                .getModifiedCount();
+    }
+
+    private static Document event(Instant at, String outcome, String detail, List<String> messageIds) {
+        Document event = new Document("at", Date.from(at)).append("outcome", outcome).append("detail", detail);
+        if (!messageIds.isEmpty()) {
+            event.append("messageIds", messageIds);
+        }
+        return event;
+    }
+
+    /** Appends to the delivery log, keeping its last entries only (a reminder retried for days stays small). */
+    private static Bson log(Document event) {
+        return Updates.pushEach("log", List.of(event), new PushOptions().slice(-LOG_ENTRIES));
+    }
+
+    static Document toDocument(Reminder reminder) {
+        Document doc = new Document("_id", reminder.key())
+                .append("citizenId", reminder.citizenId())
+                .append("kind", reminder.kind().code())
+                .append("subjectId", reminder.subjectId())
+                .append("dueAt", Date.from(reminder.dueAt()))
+                .append("expiresAt", Date.from(reminder.expiresAt()))
+                .append("texts", new Document("da", text(reminder.texts().da())).append("en", text(reminder.texts().en())))
+                .append("deepLink", reminder.deepLink())
+                .append("status", code(reminder.status()))
+                .append("attempts", reminder.attempts())
+                .append("nextAt", Date.from(reminder.nextAt()));
+        reminder.meetingStart().ifPresent(start -> doc.append("meetingStart", Date.from(start)));
+        return doc;
+    }
+
+    static Reminder fromDocument(Document doc) {
+        Document texts = doc.get("texts", Document.class);
+        return new Reminder(doc.getString("_id"), doc.getString("citizenId"), ReminderKind.fromCode(doc.getString("kind")),
+                doc.getString("subjectId"), doc.getDate("dueAt").toInstant(), doc.getDate("expiresAt").toInstant(),
+                new Texts(text(texts.get("da", Document.class)), text(texts.get("en", Document.class))),
+                doc.getString("deepLink"), Optional.ofNullable(doc.getDate("meetingStart")).map(Date::toInstant),
+                Reminder.Status.valueOf(doc.getString("status").toUpperCase()), doc.getInteger("attempts", 0),
+                doc.getDate("nextAt").toInstant());
+    }
+
+    static Document text(Texts.Text text) {
+        return new Document("title", text.title()).append("body", text.body());
+    }
+
+    static Texts.Text text(Document doc) {
+        return new Texts.Text(doc.getString("title"), doc.getString("body"));
+    }
+
+    private static String code(Reminder.Status status) {
+        return status.name().toLowerCase();
+    }
+}
