@@ -2,9 +2,11 @@ package dk.mitforlob.reminders;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,7 +16,7 @@ import java.util.Optional;
  *
  * <p>Quiet hours follow the wall clock through the changes of daylight-saving time: on the night to
  * summer time the night is an hour shorter, on the night to winter time an hour longer. An end that
- * falls in the hour skipped in spring comes at the first moment after it (03:00 for 02:30).
+ * falls in the hour skipped in spring comes when the clocks jump (03:00 for 02:30), not an hour later.
  */
 public record QuietHours(LocalTime from, LocalTime to) {
 
@@ -46,7 +48,9 @@ public record QuietHours(LocalTime from, LocalTime to) {
         } else {
             return Optional.empty();
         }
-        ZonedDateTime end = ZonedDateTime.of(endDay, to, zone);
+        LocalDateTime endLocal = LocalDateTime.of(endDay, to);
+        ZoneOffsetTransition gap = zone.getRules().getTransition(endLocal);
+        ZonedDateTime end = gap != null && gap.isGap() ? gap.getInstant().atZone(zone) : ZonedDateTime.of(endLocal, zone);
         if (!end.toInstant().isAfter(at)) {
             // the end falls in the hour repeated in autumn, and the first pass of it is already behind us
             end = end.withLaterOffsetAtOverlap();
