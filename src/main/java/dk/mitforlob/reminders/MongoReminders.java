@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,10 +14,13 @@ import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Sorts;
@@ -30,37 +34,34 @@ import dk.mitforlob.platform.storage.MongoWrites;
 
 /**
  * Reminders in the {@code reminders} collection, one document per reminder with its delivery log.
- * A claim is a lease on the document ({@code leaseOwner}, {@code leaseToken}, {@code leaseUntil}),
- * taken by a conditional update that only matches documents nobody holds, so two dispatchers never
- * hold the same reminder; every write that settles a reminder is conditional on the claim's token.
- * Settled reminders are purged 90 days later (a TTL index), keeping the collection bounded.
+ * A claim is a lease: a document in {@code reminder_leases} whose {@code _id} is the reminder's key,
+ * so the unique {@code _id} lets only one dispatcher hold a reminder; it names its holder and claim
+ * token and runs out at {@code until}, after which any dispatcher removes it. A settlement is written
+ * only for reminders whose lease still carries the claim's token. (Every lookup goes by {@code _id}
+ * or to the small lease collection: the embedded store has no secondary indexes.) Settled reminders
+ * are purged 90 days later by a TTL index, keeping the collection bounded.
  */
 public final class MongoReminders implements ReminderRepository {
 
     static final Duration KEEP_SETTLED = Duration.ofDays(90);
     private static final int LOG_ENTRIES = 20;
-    private static final Date FREE = new Date(0);
 
     private final MongoCollection<Document> reminders;
+    private final MongoCollection<Document> leases;
     private final DeliveryMetrics metrics;
 
     public MongoReminders(MongoStore store, DeliveryMetrics metrics) {
         this.reminders = store.collection("reminders");
+        this.leases = store.collection("reminder_leases");
         this.metrics = metrics;
         reminders.createIndex(Indexes.ascending("status", "nextAt"));
-        reminders.createIndex(Indexes.ascending("leaseToken"), new IndexOptions().sparse(true));
         reminders.createIndex(Indexes.ascending("citizenId", "kind", "status"));
         reminders.createIndex(Indexes.ascending("purgeAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
     }
 
     @Override
     public boolean schedule(Reminder reminder, Instant now) {
-        Document doc = toDocument(reminder)
-                .append("leaseUntil", FREE)
-                .append("claims", 0)
-                .append("createdAt", Date.from(now))
-                .append("log", List.of(event(now, "queued", "due " + reminder.dueAt(), List.of())));
-        if (MongoWrites.insertIfAbsent(reminders, doc)) {
+        if (MongoWrites.insertIfAbsent(reminders, newDocument(reminder, now))) {
             metrics.count("queued", reminder.kind());
             return true;
         }
@@ -75,6 +76,32 @@ public final class MongoReminders implements ReminderRepository {
             metrics.count("queued", reminder.kind());
         }
         return revived;
+    }
+
+    @Override
+    public int scheduleAll(List<Reminder> batch, Instant now) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Document> documents = batch.stream().map(reminder -> newDocument(reminder, now)).toList();
+        Set<Integer> refused = new HashSet<>();
+        try {
+            reminders.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (!e.getWriteErrors().stream().allMatch(error ->
+                    ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+            e.getWriteErrors().forEach(error -> refused.add(error.getIndex()));
+        }
+        int inserted = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            if (!refused.contains(i)) {
+                metrics.count("queued", batch.get(i).kind());
+                inserted++;
+            }
+        }
+        return inserted;
     }
 
     @Override
@@ -107,8 +134,10 @@ public final class MongoReminders implements ReminderRepository {
 
     @Override
     public boolean reschedule(String key, Instant dueAt, Instant now) {
-        return reminders.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("status", code(Reminder.Status.PENDING)),
-                        Filters.lte("leaseUntil", Date.from(now))),
+        if (leases.find(Filters.eq("_id", key)).first() != null) {
+            return false;
+        }
+        return reminders.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("status", code(Reminder.Status.PENDING))),
                 Updates.combine(Updates.set("dueAt", Date.from(dueAt)), Updates.set("nextAt", Date.from(dueAt)),
                         log(event(now, "queued", "moved, due " + dueAt, List.of())))).getModifiedCount() == 1;
     }
@@ -132,24 +161,67 @@ public final class MongoReminders implements ReminderRepository {
     @Override
     public Claim claim(String owner, Instant now, Duration lease, int max) {
         Date at = Date.from(now);
-        Bson claimable = Filters.and(Filters.eq("status", code(Reminder.Status.PENDING)), Filters.lte("nextAt", at),
-                Filters.lte("leaseUntil", at));
-        // a few more candidates than needed, shuffled: dispatchers racing for the same first few collide less
-        List<Object> candidates = new ArrayList<>();
-        reminders.find(claimable).sort(Sorts.ascending("nextAt")).limit(max * 2).projection(Projections.include("_id"))
-                .forEach(doc -> candidates.add(doc.get("_id")));
+        leases.deleteMany(Filters.lte("until", at));
+        // a few more candidates than needed, in no particular order: dispatchers racing for the same ones collide less
+        List<String> candidates = new ArrayList<>();
+        reminders.find(Filters.and(Filters.eq("status", code(Reminder.Status.PENDING)), Filters.lte("nextAt", at)))
+                .limit(max * 3).projection(Projections.include("_id"))
+                .forEach(doc -> candidates.add(doc.getString("_id")));
         if (candidates.isEmpty()) {
             return new Claim("", List.of());
         }
+        leases.find(Filters.in("_id", candidates)).projection(Projections.include("_id"))
+                .forEach(doc -> candidates.remove(doc.getString("_id")));
         Collections.shuffle(candidates);
+        List<String> wanted = candidates.subList(0, Math.min(max, candidates.size()));
         String token = owner + ":" + Ids.newId();
-        reminders.updateMany(Filters.and(Filters.in("_id", candidates.subList(0, Math.min(max, candidates.size()))),
-                        claimable),
-                Updates.combine(Updates.set("leaseOwner", owner), Updates.set("leaseToken", token),
-                        Updates.set("leaseUntil", Date.from(now.plus(lease))), Updates.inc("claims", 1)));
+        Date until = Date.from(now.plus(lease));
+        List<String> mine = takeLeases(wanted, owner, token, until);
+        if (mine.isEmpty()) {
+            return new Claim(token, List.of());
+        }
+        reminders.updateMany(Filters.in("_id", mine), Updates.inc("claims", 1));
         List<Reminder> claimed = new ArrayList<>();
-        reminders.find(Filters.eq("leaseToken", token)).forEach(doc -> claimed.add(fromDocument(doc)));
+        List<String> notPending = new ArrayList<>();
+        reminders.find(Filters.in("_id", mine)).forEach(doc -> {
+            Reminder reminder = fromDocument(doc);
+            if (reminder.status() == Reminder.Status.PENDING) {
+                claimed.add(reminder);
+            } else {
+                notPending.add(reminder.key());
+            }
+        });
+        // withdrawn between looking and leasing: nothing to do with them
+        if (!notPending.isEmpty()) {
+            leases.deleteMany(Filters.in("_id", notPending));
+        }
         return new Claim(token, claimed);
+    }
+
+    /** Inserts a lease per key; the unique _id refuses keys another dispatcher leased first. The keys leased. */
+    private List<String> takeLeases(List<String> keys, String owner, String token, Date until) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<Document> wanted = keys.stream().map(key -> new Document("_id", key).append("owner", owner)
+                .append("token", token).append("until", until)).toList();
+        Set<Integer> refused = new HashSet<>();
+        try {
+            leases.insertMany(wanted, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (!e.getWriteErrors().stream().allMatch(error ->
+                    ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+            e.getWriteErrors().forEach(error -> refused.add(error.getIndex()));
+        }
+        List<String> taken = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (!refused.contains(i)) {
+                taken.add(keys.get(i));
+            }
+        }
+        return taken;
     }
 
     @Override
@@ -157,41 +229,44 @@ public final class MongoReminders implements ReminderRepository {
         if (settlements.isEmpty()) {
             return;
         }
+        // only what is still ours: a lease that expired meanwhile may be another dispatcher's now
+        Set<String> held = new HashSet<>();
+        leases.find(Filters.and(Filters.in("_id", settlements.stream().map(Settlement::key).toList()),
+                Filters.eq("token", claim.token()))).projection(Projections.include("_id"))
+                .forEach(doc -> held.add(doc.getString("_id")));
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (Settlement settlement : settlements) {
-            writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", settlement.key()),
-                    Filters.eq("leaseToken", claim.token())), settlement(settlement)));
+            if (held.contains(settlement.key())) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", settlement.key()), settlement(settlement)));
+            }
         }
-        reminders.bulkWrite(writes);
+        if (!writes.isEmpty()) {
+            reminders.bulkWrite(writes);
+            leases.deleteMany(Filters.in("_id", List.copyOf(held)));
+        }
     }
 
     private static Bson settlement(Settlement settlement) {
         Instant at = settlement.at();
-        Bson free = Updates.combine(Updates.set("leaseUntil", FREE), Updates.unset("leaseOwner"),
-                Updates.unset("leaseToken"));
         Bson settled = Updates.combine(Updates.set("settledAt", Date.from(at)),
                 Updates.set("purgeAt", Date.from(at.plus(KEEP_SETTLED))));
         return switch (settlement) {
-            case Settlement.Sent s -> Updates.combine(free, settled, Updates.set("status", code(Reminder.Status.SENT)),
+            case Settlement.Sent s -> Updates.combine(settled, Updates.set("status", code(Reminder.Status.SENT)),
                     log(event(at, "sent", s.messageIds().size() + " device(s)", s.messageIds())));
-            case Settlement.Held h -> Updates.combine(free, Updates.set("nextAt", Date.from(h.until())),
+            case Settlement.Held h -> Updates.combine(Updates.set("nextAt", Date.from(h.until())),
                     log(event(at, "held", "quiet hours until " + h.until(), List.of())));
-            case Settlement.Retry r -> Updates.combine(free, Updates.set("nextAt", Date.from(r.nextAt())),
+            case Settlement.Retry r -> Updates.combine(Updates.set("nextAt", Date.from(r.nextAt())),
                     Updates.inc("attempts", 1), log(event(at, "retry", r.error() + "; next at " + r.nextAt(), List.of())));
-            case Settlement.Failed f -> Updates.combine(free, settled,
-                    Updates.set("status", code(Reminder.Status.FAILED)), Updates.inc("attempts", 1),
-                    log(event(at, "failed", f.error(), List.of())));
-            case Settlement.Skipped s -> Updates.combine(free, settled,
-                    Updates.set("status", code(Reminder.Status.SKIPPED)), log(event(at, "skipped", s.reason(), List.of())));
+            case Settlement.Failed f -> Updates.combine(settled, Updates.set("status", code(Reminder.Status.FAILED)),
+                    Updates.inc("attempts", 1), log(event(at, "failed", f.error(), List.of())));
+            case Settlement.Skipped s -> Updates.combine(settled, Updates.set("status", code(Reminder.Status.SKIPPED)),
+                    log(event(at, "skipped", s.reason(), List.of())));
         };
     }
 
     @Override
     public int release(String owner) {
-        return (int) reminders.updateMany(Filters.and(Filters.eq("leaseOwner", owner),
-                        Filters.eq("status", code(Reminder.Status.PENDING))),
-                Updates.combine(Updates.set("leaseUntil", FREE), Updates.unset("leaseOwner"), Updates.unset("leaseToken")))
-                .getModifiedCount();
+        return (int) leases.deleteMany(Filters.eq("owner", owner)).getDeletedCount();
     }
 
     private static Document event(Instant at, String outcome, String detail, List<String> messageIds) {
@@ -205,6 +280,14 @@ public final class MongoReminders implements ReminderRepository {
     /** Appends to the delivery log, keeping its last entries only (a reminder retried for days stays small). */
     private static Bson log(Document event) {
         return Updates.pushEach("log", List.of(event), new PushOptions().slice(-LOG_ENTRIES));
+    }
+
+    /** A reminder as first stored: free to claim, its log saying when it was queued. */
+    private static Document newDocument(Reminder reminder, Instant now) {
+        return toDocument(reminder)
+                .append("claims", 0)
+                .append("createdAt", Date.from(now))
+                .append("log", List.of(event(now, "queued", "due " + reminder.dueAt(), List.of())));
     }
 
     static Document toDocument(Reminder reminder) {

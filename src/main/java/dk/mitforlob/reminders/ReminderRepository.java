@@ -20,6 +20,9 @@ public interface ReminderRepository {
      */
     boolean schedule(Reminder reminder, Instant now);
 
+    /** Schedules many new reminders at once; those whose key is there already stay as they are. How many were new. */
+    int scheduleAll(List<Reminder> reminders, Instant now);
+
     /** The citizen's pending reminders of this kind. */
     List<Reminder> pending(String citizenId, ReminderKind kind);
 

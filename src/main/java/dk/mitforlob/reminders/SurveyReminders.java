@@ -19,6 +19,7 @@ public final class SurveyReminders {
     static final List<Duration> REMINDERS_AFTER = List.of(Duration.ofDays(3), Duration.ofDays(7));
     /** A reminder this close to the end would come too late to act on. */
     static final Duration LAST_REMINDER_BEFORE_CLOSE = Duration.ofDays(1);
+    private static final int BATCH = 1000;
 
     private final SurveyRounds rounds;
     private final ReminderRepository reminders;
@@ -40,11 +41,15 @@ public final class SurveyReminders {
             if (!round.closesAt().isAfter(now) || marks.scheduled(round.roundId()) == round.invitedCitizenIds().size()) {
                 continue;
             }
+            List<Reminder> batch = new java.util.ArrayList<>();
             for (String citizenId : round.invitedCitizenIds()) {
-                for (Reminder reminder : of(citizenId, round)) {
-                    reminders.schedule(reminder, now);
+                batch.addAll(of(citizenId, round));
+                if (batch.size() >= BATCH) {
+                    reminders.scheduleAll(batch, now);
+                    batch.clear();
                 }
             }
+            reminders.scheduleAll(batch, now);
             marks.markScheduled(round.roundId(), round.invitedCitizenIds().size());
             scheduled++;
         }
