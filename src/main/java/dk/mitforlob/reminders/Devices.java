@@ -3,6 +3,7 @@ package dk.mitforlob.reminders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -37,7 +38,8 @@ public final class Devices {
     public Registered register(Citizen citizen, String installationId, DeviceInput input) {
         requireInstallationId(installationId);
         input.validate();
-        Instant now = clock.instant();
+        // as stored: the store keeps milliseconds, so the first answer matches every later one
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<Device> existing = repository.ofCitizen(citizen.id());
         Instant registeredAt = existing.stream().filter(d -> d.installationId().equals(installationId))
                 .map(Device::registeredAt).findFirst().orElse(now);
