@@ -46,14 +46,16 @@ public final class MongoPlanNotices implements PlanNoticeRepository, RoundMarks 
     public Optional<State> state(String citizenId) {
         return Optional.ofNullable(states.find(Filters.eq("_id", citizenId)).first()).map(doc -> new State(citizenId,
                 doc.get("reconciledVersion", Number.class).longValue(),
-                Optional.ofNullable(doc.getDate("groupStart")).map(Date::toInstant)));
+                Optional.ofNullable(doc.getDate("groupStart"))
+                        .map(start -> new Group(start.toInstant(), doc.getString("groupAuthor")))));
     }
 
     @Override
-    public void reconciled(String citizenId, long version, Optional<Instant> groupStart) {
+    public void reconciled(String citizenId, long version, Optional<Group> group) {
         upsert(citizenId, Updates.max("reconciledVersion", version));
-        groupStart.ifPresent(start -> states.updateOne(Filters.and(Filters.eq("_id", citizenId),
-                Filters.eq("reconciledVersion", version)), Updates.set("groupStart", Date.from(start))));
+        group.ifPresent(g -> states.updateOne(Filters.and(Filters.eq("_id", citizenId),
+                Filters.eq("reconciledVersion", version)), Updates.combine(Updates.set("groupStart", Date.from(g.start())),
+                Updates.set("groupAuthor", g.author()))));
         states.updateOne(Filters.and(Filters.eq("_id", citizenId), Filters.lte("announcedVersion", version)),
                 Updates.combine(Updates.unset("announcedVersion"), Updates.unset("announcedAt")));
     }

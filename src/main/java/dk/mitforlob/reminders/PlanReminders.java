@@ -18,8 +18,9 @@ import dk.mitforlob.plan.PublicationListener;
 /**
  * Turns published plan versions into reminders: the meetings' reminders (rescheduled when a
  * meeting moves, withdrawn when it is called off, with a notice instead), one "plan updated" per
- * version — or one for several versions published within ten minutes — and the weekly paid-hours
- * nudge while the plan has paid hours.
+ * version — or one for several versions the same caseworker or case system publishes within ten
+ * minutes of the first (someone editing in bursts) — and the weekly paid-hours nudge while the plan
+ * has paid hours.
  *
  * <p>Crash-safe without transactions: before a version is stored it is announced here; once its
  * reminders are scheduled the announcement is cleared. If the process dies in between,
@@ -70,16 +71,19 @@ public final class PlanReminders implements PublicationListener {
         PlanNoticeRepository.State state = notices.state(citizenId)
                 .orElse(new PlanNoticeRepository.State(citizenId, 0, Optional.empty()));
         long done = state.reconciledVersion();
-        Optional<Instant> groupStart = state.groupStart();
+        Optional<PlanNoticeRepository.Group> group = state.group();
         for (PlanVersion version : versions) {
             if (version.version() <= done) {
                 continue;
             }
             cancelledMeetings(citizenId, version, now);
-            // grouped by publication time, not by the clock: a catch-up later decides the same way
-            if (groupStart.isEmpty() || !version.publishedAt().isBefore(groupStart.get().plus(GROUPING))) {
+            String author = version.author().role() + ":" + version.author().subject();
+            // by publication time, not by the clock, so that a catch-up later decides the same way
+            boolean sameBurst = group.isPresent() && group.get().author().equals(author)
+                    && version.publishedAt().isBefore(group.get().start().plus(GROUPING));
+            if (!sameBurst) {
                 reminders.schedule(planUpdated(citizenId, version), now);
-                groupStart = Optional.of(version.publishedAt());
+                group = Optional.of(new PlanNoticeRepository.Group(version.publishedAt(), author));
             }
         }
         PlanVersion latest = versions.getLast();
@@ -89,7 +93,7 @@ public final class PlanReminders implements PublicationListener {
                 nudges.scheduleFrom(citizenId, now);
             }
         }
-        notices.reconciled(citizenId, Math.max(done, latest.version()), groupStart);
+        notices.reconciled(citizenId, Math.max(done, latest.version()), group);
     }
 
     private void meetings(String citizenId, PlanVersion version, Instant now) {

@@ -131,6 +131,19 @@ class PlanRemindersTest {
     }
 
     @Test
+    void a_version_by_someone_else_within_the_ten_minutes_is_a_notification_of_its_own() {
+        publishMeetings(ReminderWorld.meeting("m1", THURSDAY_TEN));
+        world.dispatch();
+        world.at(NOW.plus(Duration.ofMinutes(2)));
+        world.plans.publish(citizen, ReminderWorld.plan(List.of(ReminderWorld.meeting("m1", THURSDAY_TEN.plusSeconds(600))),
+                List.of()), java.util.OptionalLong.of(1), new dk.mitforlob.plan.PlanVersion.Author(
+                dk.mitforlob.plan.PlanVersion.Author.CASEWORKER, "karen"), false);
+        world.dispatch();
+
+        assertThat(pushesOf("plan-updated")).as("the case system's version, then the caseworker's").hasSize(2);
+    }
+
+    @Test
     void a_version_published_by_a_process_that_died_before_scheduling_is_caught_up() {
         // announced, stored, but never reported done: what a SIGKILL between the two leaves behind
         world.planReminders.publishing(citizen, 1);
