@@ -22,15 +22,19 @@ public record PushSettings(Delivery delivery, Optional<String> projectId, Option
     public static final Duration DEFAULT_LEASE = Duration.ofMinutes(2);
 
     public PushSettings {
-        if (delivery == Delivery.FCM && (projectId.isEmpty() || credentials.isEmpty())) {
-            throw new IllegalArgumentException("Push through FCM needs MITFORLOB_FCM_PROJECT_ID and "
-                    + "GOOGLE_APPLICATION_CREDENTIALS (a service account key file); or set MITFORLOB_PUSH=log");
-        }
         if (!("https".equals(endpoint.getScheme()) || "http".equals(endpoint.getScheme())) || endpoint.getHost() == null) {
             throw new IllegalArgumentException("MITFORLOB_FCM_ENDPOINT must be an http(s) address");
         }
         if (lease.compareTo(Duration.ofSeconds(5)) < 0 || lease.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalArgumentException("MITFORLOB_REMINDER_LEASE_SECONDS must be between 5 and 3600");
+        }
+    }
+
+    /** Refuses FCM without a project and a key: better not to start than to drop every push. */
+    void requireComplete() {
+        if (delivery == Delivery.FCM && (projectId.isEmpty() || credentials.isEmpty())) {
+            throw new IllegalArgumentException("Push through FCM needs MITFORLOB_FCM_PROJECT_ID and "
+                    + "GOOGLE_APPLICATION_CREDENTIALS (a service account key file); or set MITFORLOB_PUSH=log");
         }
     }
 

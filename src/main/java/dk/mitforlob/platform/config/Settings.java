@@ -119,6 +119,7 @@ public record Settings(
                 throw new IllegalArgumentException("Production mode needs trusted issuers (MITFORLOB_ISSUERS)");
             }
         }
+        settings.push().requireComplete();
         return settings;
     }
 
