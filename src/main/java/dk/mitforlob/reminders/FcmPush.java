@@ -120,6 +120,8 @@ public final class FcmPush implements PushGateway {
         }
     }
 
+    // setToken: the app registers FCM registration tokens (the mobile contract); 9.11 prefers installation ids
+    @SuppressWarnings("deprecation")
     static Message message(PushMessage push, Instant now) {
         Duration ttl = Duration.between(now, push.expiresAt());
         ttl = ttl.isNegative() ? Duration.ZERO : ttl.compareTo(LONGEST_TTL) > 0 ? LONGEST_TTL : ttl;
