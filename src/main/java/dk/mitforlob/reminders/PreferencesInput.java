@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dk.mitforlob.platform.errors.Rejection;
 import dk.mitforlob.platform.errors.Validation;
 
 /**
@@ -82,10 +83,13 @@ public record PreferencesInput(Kinds kinds, Window quietHours, Weekly hoursNudge
             });
         }
         v.throwIfInvalid();
-        return new NotificationPreferences(version, kinds.asMap(),
-                new QuietHours(LocalTime.parse(quietHours.from()), LocalTime.parse(quietHours.to())),
-                new NudgeTime(day(hoursNudge.day()).orElseThrow(), LocalTime.parse(hoursNudge.time())),
-                Optional.of(at));
+        QuietHours quiet = new QuietHours(LocalTime.parse(quietHours.from()), LocalTime.parse(quietHours.to()));
+        NudgeTime nudge = new NudgeTime(day(hoursNudge.day()).orElseThrow(), LocalTime.parse(hoursNudge.time()));
+        if (quiet.covers(nudge.time())) {
+            // held until the quiet hours end, a Sunday-night nudge would come in the next week: never
+            throw Rejection.invalid("hoursNudge.time", "must be outside the quiet hours");
+        }
+        return new NotificationPreferences(version, kinds.asMap(), quiet, nudge, Optional.of(at));
     }
 
     static PreferencesInput of(NotificationPreferences preferences) {

@@ -30,24 +30,21 @@ public record QuietHours(LocalTime from, LocalTime to) {
         }
     }
 
+    /** Whether a time of day is inside the quiet hours. */
+    public boolean covers(LocalTime time) {
+        return from.isBefore(to) ? !time.isBefore(from) && time.isBefore(to) : !time.isBefore(from) || time.isBefore(to);
+    }
+
     /** When the quiet hours around {@code at} end, if {@code at} is inside them. */
     public Optional<Instant> endIfInside(Instant at, ZoneId zone) {
         ZonedDateTime local = at.atZone(zone);
         LocalTime time = local.toLocalTime();
         LocalDate day = local.toLocalDate();
-        LocalDate endDay;
-        if (from.isBefore(to)) {
-            if (time.isBefore(from) || !time.isBefore(to)) {
-                return Optional.empty();
-            }
-            endDay = day;
-        } else if (!time.isBefore(from)) {
-            endDay = day.plusDays(1);
-        } else if (time.isBefore(to)) {
-            endDay = day;
-        } else {
+        if (!covers(time)) {
             return Optional.empty();
         }
+        // across midnight, from the evening side: they end tomorrow
+        LocalDate endDay = from.isAfter(to) && !time.isBefore(from) ? day.plusDays(1) : day;
         LocalDateTime endLocal = LocalDateTime.of(endDay, to);
         ZoneOffsetTransition gap = zone.getRules().getTransition(endLocal);
         ZonedDateTime end = gap != null && gap.isGap() ? gap.getInstant().atZone(zone) : ZonedDateTime.of(endLocal, zone);

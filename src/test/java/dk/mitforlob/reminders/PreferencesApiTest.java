@@ -114,6 +114,17 @@ class PreferencesApiTest {
     }
 
     @Test
+    void the_nudge_must_come_outside_the_quiet_hours() {
+        TestCitizen citizen = Fixtures.enrollCitizen(service, "851");
+
+        ApiResponse response = put(citizen, "\"0\"", preferences(true, "21:00", "08:00", "sunday", "22:00"))
+                .expectProblem(422, "validation-failed");
+
+        assertThat(response.problemFields()).containsExactly("hoursNudge.time");
+        put(citizen, "\"0\"", preferences(true, "21:00", "08:00", "sunday", "20:59")).expect(200);
+    }
+
+    @Test
     void unknown_fields_and_wrong_types_are_a_400() {
         TestCitizen citizen = Fixtures.enrollCitizen(service, "851");
         Map<String, Object> unknown = preferences(true, "21:00", "08:00", "sunday", "18:00");

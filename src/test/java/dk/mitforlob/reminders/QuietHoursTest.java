@@ -102,6 +102,15 @@ class QuietHoursTest {
     }
 
     @Test
+    void a_time_of_day_is_covered_from_the_start_up_to_the_end() {
+        assertThat(NIGHT.covers(LocalTime.of(21, 0))).isTrue();
+        assertThat(NIGHT.covers(LocalTime.MIDNIGHT)).isTrue();
+        assertThat(NIGHT.covers(LocalTime.of(7, 59))).isTrue();
+        assertThat(NIGHT.covers(LocalTime.of(8, 0))).isFalse();
+        assertThat(NIGHT.covers(LocalTime.of(20, 59))).isFalse();
+    }
+
+    @Test
     void quiet_hours_must_start_and_end_at_different_times() {
         assertThatThrownBy(() -> new QuietHours(LocalTime.of(8, 0), LocalTime.of(8, 0)))
                 .isInstanceOf(IllegalArgumentException.class);
