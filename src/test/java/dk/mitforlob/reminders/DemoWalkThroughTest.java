@@ -72,13 +72,15 @@ class DemoWalkThroughTest {
             String anna = tokens.path("citizen-anna").asText();
             String caseworker = tokens.path("caseworker-851").asText();
             Api api = new Api(URI.create("http://127.0.0.1:" + app.port() + "/"));
-            String annasId = api.get("/api/v1/me").bearer(anna).send().expect(200).json().path("citizenId").asText();
+            String annasId = firstCall(api, anna).path("citizenId").asText();
+            firstCall(api, caseworker);
             String planPath = "/api/v1/municipalities/851/citizens/" + annasId + "/plan";
 
             api.put("/api/v1/me/devices/annas-phone-0001").bearer(anna)
                     .json(DevicesApiTest.device(ReminderWorld.token())).send().expect(201);
             int listedBefore = api.get("/api/v1/me/notifications").bearer(anna).send().expect(200).json()
                     .path("items").size();
+            clock.set(noon.plus(Duration.ofMinutes(1)));
             String etag = api.get(planPath).bearer(caseworker).send().expect(200).etag();
             api.put(planPath).bearer(caseworker).ifMatch(etag).json(Fixtures.plan("demo-v3")).send().expect(200);
 
@@ -93,7 +95,7 @@ class DemoWalkThroughTest {
             String to = noon.atZone(ReminderTexts.COPENHAGEN).toLocalTime().plusHours(2).withMinute(0).toString();
             api.put("/api/v1/me/notification-preferences").bearer(anna).ifMatch("\"0\"")
                     .json(PreferencesApiTest.preferences(true, from, to, "sunday", "18:00")).send().expect(200);
-            clock.set(noon.plus(Duration.ofMinutes(11)));
+            clock.set(noon.plus(Duration.ofMinutes(12)));
             int pushed = pushes.size();
             etag = api.get(planPath).bearer(caseworker).send().expect(200).etag();
             api.put(planPath).bearer(caseworker).ifMatch(etag).json(Fixtures.plan("demo-v4")).send().expect(200);
@@ -106,6 +108,22 @@ class DemoWalkThroughTest {
             assertThat(pushes).hasSize(pushed + 1);
         } finally {
             pushLog.removeHandler(capture);
+        }
+    }
+
+    /**
+     * The first call with a token of an issuer, retried as the mobile contract says on 503
+     * {@code authentication-unavailable}: on a loaded machine the development issuer's first answer
+     * can take longer than the service waits for it.
+     */
+    private static JsonNode firstCall(Api api, String token) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            var response = api.get("/api/v1/me").bearer(token).send();
+            if (response.status() != 503 || System.nanoTime() > deadline) {
+                return response.status() == 403 ? response.json() : response.expect(200).json();
+            }
+            Thread.sleep(2000);
         }
     }
 
