@@ -124,7 +124,7 @@ class ReminderCrashTest {
         LocalTime now = LocalTime.now(clock.withZone(ZoneId.of("Europe/Copenhagen")));
         PreferencesInput.Kinds all = new PreferencesInput.Kinds(true, true, true, true, true, true, true);
         new MongoPreferences(store).save(citizen.id(), new PreferencesInput(all, new PreferencesInput.Window(
-                        now.plusHours(6).withMinute(0).toString(), now.plusHours(7).withMinute(0).toString()),
+                        now.plusHours(6).truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString(), now.plusHours(7).truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString()),
                 new PreferencesInput.Weekly("sunday", "18:00")).toPreferences(1, clock.instant()), 0);
         MongoReminders reminders = new MongoReminders(store, new DeliveryMetrics());
         List<Reminder> due = DispatchLeasesTest.due(citizen.id(), REMINDERS, clock.instant());

@@ -105,8 +105,8 @@ public final class RemindersBenchmark {
         Instant now = clock.instant();
         LocalTime local = LocalTime.now(clock.withZone(ZoneId.of("Europe/Copenhagen")));
         PreferencesInput awake = new PreferencesInput(new PreferencesInput.Kinds(true, true, true, true, true, true, true),
-                new PreferencesInput.Window(local.plusHours(6).withMinute(0).toString(),
-                        local.plusHours(7).withMinute(0).toString()), new PreferencesInput.Weekly("sunday", "18:00"));
+                new PreferencesInput.Window(local.plusHours(6).truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString(),
+                        local.plusHours(7).truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString()), new PreferencesInput.Weekly("sunday", "18:00"));
         List<Reminder> batch = new ArrayList<>();
         for (int c = 0; c < CITIZENS; c++) {
             Citizen citizen = new Citizen(Ids.newId(), "851", "BENCH-" + c, "hmac-" + Ids.newId(), "Bench " + c,
