@@ -42,11 +42,13 @@ import dk.mitforlob.testing.TestStores;
  * except those the killed process had sent but not yet recorded when it died, which the survivor
  * sends again once their leases have run out (there is no way to ask FCM whether it got them; the
  * phone shows such a repeat once, by its collapse id). Those are at most the one batch in flight.
+ * Sized to prove that (three batches before the kill, the takeover, seven after) in about a
+ * minute; DispatchLeasesTest runs two dispatchers over 10,000 in one process.
  */
 class ReminderCrashTest {
 
-    private static final int REMINDERS = 10_000;
-    private static final int KILL_AFTER = 3_000;
+    private static final int REMINDERS = 5_000;
+    private static final int KILL_AFTER = 1_500;
     private static final Duration LEASE = Duration.ofSeconds(10);
 
     @Test
