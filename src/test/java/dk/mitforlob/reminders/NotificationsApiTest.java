@@ -72,6 +72,9 @@ class NotificationsApiTest {
                 assertThat(PushSchemas.get().checkPayload(PushSchemas.payload(push.message()))).isEmpty();
             });
             assertThat(TestService.fcm().problems()).isEmpty();
+            String metrics = service.api().get("/observe/metrics").offContract().send().expect(200).bodyText();
+            assertThat(metrics).containsPattern("mitforlob_reminders_total\\{[^}]*outcome=\"sent\"[^}]*} [1-9]")
+                    .containsPattern("mitforlob_reminders_total\\{[^}]*outcome=\"queued\"");
         } finally {
             service.clock().reset();
         }
