@@ -23,7 +23,6 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.PushOptions;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
@@ -34,12 +33,10 @@ import dk.mitforlob.platform.storage.MongoWrites;
 
 /**
  * Reminders in the {@code reminders} collection, one document per reminder with its delivery log.
- * A claim is a lease: a document in {@code reminder_leases} whose {@code _id} is the reminder's key,
- * so the unique {@code _id} lets only one dispatcher hold a reminder; it names its holder and claim
- * token and runs out at {@code until}, after which any dispatcher removes it. A settlement is written
- * only for reminders whose lease still carries the claim's token. (Every lookup goes by {@code _id}
- * or to the small lease collection: the embedded store has no secondary indexes.) Settled reminders
- * are purged 90 days later by a TTL index, keeping the collection bounded.
+ * A claim takes a lease on each reminder ({@link MongoReminderLeases}); a settlement is written
+ * only for reminders whose lease still belongs to the claim. Every write goes by {@code _id}: the
+ * embedded store uses no other index. Settled reminders are purged 90 days later by a TTL index,
+ * keeping the collection bounded.
  */
 public final class MongoReminders implements ReminderRepository {
 
@@ -47,12 +44,12 @@ public final class MongoReminders implements ReminderRepository {
     private static final int LOG_ENTRIES = 20;
 
     private final MongoCollection<Document> reminders;
-    private final MongoCollection<Document> leases;
+    private final MongoReminderLeases leases;
     private final DeliveryMetrics metrics;
 
     public MongoReminders(MongoStore store, DeliveryMetrics metrics) {
         this.reminders = store.collection("reminders");
-        this.leases = store.collection("reminder_leases");
+        this.leases = new MongoReminderLeases(store);
         this.metrics = metrics;
         reminders.createIndex(Indexes.ascending("status", "nextAt"));
         reminders.createIndex(Indexes.ascending("citizenId", "kind", "status"));
@@ -134,7 +131,7 @@ public final class MongoReminders implements ReminderRepository {
 
     @Override
     public boolean reschedule(String key, Instant dueAt, Instant now) {
-        if (leases.find(Filters.eq("_id", key)).first() != null) {
+        if (!leases.leased(List.of(key)).isEmpty()) {
             return false;
         }
         return reminders.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("status", code(Reminder.Status.PENDING))),
@@ -160,23 +157,18 @@ public final class MongoReminders implements ReminderRepository {
 
     @Override
     public Claim claim(String owner, Instant now, Duration lease, int max) {
-        Date at = Date.from(now);
-        leases.deleteMany(Filters.lte("until", at));
+        leases.expire(now);
         // a few more candidates than needed, in no particular order: dispatchers racing for the same ones collide less
         List<String> candidates = new ArrayList<>();
-        reminders.find(Filters.and(Filters.eq("status", code(Reminder.Status.PENDING)), Filters.lte("nextAt", at)))
+        reminders.find(Filters.and(Filters.eq("status", code(Reminder.Status.PENDING)),
+                        Filters.lte("nextAt", Date.from(now))))
                 .limit(max * 3).projection(Projections.include("_id"))
                 .forEach(doc -> candidates.add(doc.getString("_id")));
-        if (candidates.isEmpty()) {
-            return new Claim("", List.of());
-        }
-        leases.find(Filters.in("_id", candidates)).projection(Projections.include("_id"))
-                .forEach(doc -> candidates.remove(doc.getString("_id")));
+        candidates.removeAll(leases.leased(candidates));
         Collections.shuffle(candidates);
-        List<String> wanted = candidates.subList(0, Math.min(max, candidates.size()));
         String token = owner + ":" + Ids.newId();
-        Date until = Date.from(now.plus(lease));
-        List<String> mine = takeLeases(wanted, owner, token, until);
+        List<String> mine = leases.take(candidates.subList(0, Math.min(max, candidates.size())), owner, token,
+                now.plus(lease));
         if (mine.isEmpty()) {
             return new Claim(token, List.of());
         }
@@ -191,37 +183,9 @@ public final class MongoReminders implements ReminderRepository {
                 notPending.add(reminder.key());
             }
         });
-        // withdrawn between looking and leasing: nothing to do with them
-        if (!notPending.isEmpty()) {
-            leases.deleteMany(Filters.in("_id", notPending));
-        }
+        // settled or withdrawn between looking and leasing: nothing to do with them
+        leases.drop(notPending);
         return new Claim(token, claimed);
-    }
-
-    /** Inserts a lease per key; the unique _id refuses keys another dispatcher leased first. The keys leased. */
-    private List<String> takeLeases(List<String> keys, String owner, String token, Date until) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        List<Document> wanted = keys.stream().map(key -> new Document("_id", key).append("owner", owner)
-                .append("token", token).append("until", until)).toList();
-        Set<Integer> refused = new HashSet<>();
-        try {
-            leases.insertMany(wanted, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            if (!e.getWriteErrors().stream().allMatch(error ->
-                    ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
-                throw e;
-            }
-            e.getWriteErrors().forEach(error -> refused.add(error.getIndex()));
-        }
-        List<String> taken = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            if (!refused.contains(i)) {
-                taken.add(keys.get(i));
-            }
-        }
-        return taken;
     }
 
     @Override
@@ -229,11 +193,8 @@ public final class MongoReminders implements ReminderRepository {
         if (settlements.isEmpty()) {
             return;
         }
-        // only what is still ours: a lease that expired meanwhile may be another dispatcher's now
-        Set<String> held = new HashSet<>();
-        leases.find(Filters.and(Filters.in("_id", settlements.stream().map(Settlement::key).toList()),
-                Filters.eq("token", claim.token()))).projection(Projections.include("_id"))
-                .forEach(doc -> held.add(doc.getString("_id")));
+        // only what is still ours: a lease that ran out meanwhile may be another dispatcher's now
+        Set<String> held = leases.heldBy(settlements.stream().map(Settlement::key).toList(), claim.token());
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (Settlement settlement : settlements) {
             if (held.contains(settlement.key())) {
@@ -242,7 +203,7 @@ public final class MongoReminders implements ReminderRepository {
         }
         if (!writes.isEmpty()) {
             reminders.bulkWrite(writes);
-            leases.deleteMany(Filters.in("_id", List.copyOf(held)));
+            leases.drop(held);
         }
     }
 
@@ -266,7 +227,7 @@ public final class MongoReminders implements ReminderRepository {
 
     @Override
     public int release(String owner) {
-        return (int) leases.deleteMany(Filters.eq("owner", owner)).getDeletedCount();
+        return leases.release(owner);
     }
 
     private static Document event(Instant at, String outcome, String detail, List<String> messageIds) {
