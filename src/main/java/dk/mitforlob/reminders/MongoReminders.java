@@ -172,7 +172,6 @@ public final class MongoReminders implements ReminderRepository {
         if (mine.isEmpty()) {
             return new Claim(token, List.of());
         }
-        reminders.updateMany(Filters.in("_id", mine), Updates.inc("claims", 1));
         List<Reminder> claimed = new ArrayList<>();
         List<String> notPending = new ArrayList<>();
         reminders.find(Filters.in("_id", mine)).forEach(doc -> {
@@ -185,6 +184,11 @@ public final class MongoReminders implements ReminderRepository {
         });
         // settled or withdrawn between looking and leasing: nothing to do with them
         leases.drop(notPending);
+        if (!claimed.isEmpty()) {
+            // how often each was claimed: more than once after a retry, quiet hours or a dead instance
+            reminders.updateMany(Filters.in("_id", claimed.stream().map(Reminder::key).toList()),
+                    Updates.inc("claims", 1));
+        }
         return new Claim(token, claimed);
     }
 

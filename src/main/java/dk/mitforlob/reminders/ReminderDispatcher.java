@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,14 +20,19 @@ import dk.mitforlob.platform.ids.Ids;
 /**
  * Sends due reminders: claims up to 500 at a time, looks once more whether each is still to be
  * given, puts it in the citizen's in-app list, and pushes it to their devices — or holds the push
- * until quiet hours end, or skips it (preference off, no device, withdrawn) — then records what
- * became of each. Several dispatchers, on one instance or many, share the work through the
+ * until quiet hours end, or skips it (preference off, no device, withdrawn) — and records what
+ * became of each, pushes after every {@code sendEach} of up to {@value #SEND_CHUNK} messages. Several dispatchers, on one instance or many, share the work through the
  * claims' leases.
  */
 public final class ReminderDispatcher {
 
     private static final System.Logger LOG = System.getLogger(ReminderDispatcher.class.getName());
     public static final int BATCH = PushGateway.MAX_BATCH;
+    /**
+     * Messages per {@code sendEach}, each recorded before the next is sent: what an instance killed in
+     * the middle has sent but not recorded (and another instance sends again) is at most this many.
+     */
+    static final int SEND_CHUNK = 100;
 
     private final ReminderRepository reminders;
     private final NotificationRepository notifications;
@@ -76,10 +80,29 @@ public final class ReminderDispatcher {
         if (claim.reminders().isEmpty()) {
             return 0;
         }
-        List<Settlement> settlements = settle(claim.reminders(), now);
-        reminders.settle(claim, settlements);
+        Prepared prepared = prepare(claim.reminders(), now);
+        reminders.settle(claim, prepared.settled());
+        List<Settlement> settlements = new ArrayList<>(prepared.settled());
+        List<Reminder> chunk = new ArrayList<>();
+        List<PushMessage> messages = new ArrayList<>();
+        for (Reminder reminder : prepared.toPush()) {
+            chunk.add(reminder);
+            messages.addAll(prepared.messagesOf().get(reminder.key()));
+            if (messages.size() >= SEND_CHUNK || reminder == prepared.toPush().getLast()) {
+                List<Settlement> pushed = pushed(chunk, messages, push.send(messages), now);
+                // recorded right after each send: an instance killed now has sent at most one chunk unrecorded
+                reminders.settle(claim, pushed);
+                settlements.addAll(pushed);
+                chunk = new ArrayList<>();
+                messages = new ArrayList<>();
+            }
+        }
         afterwards(claim.reminders(), settlements);
         return claim.reminders().size();
+    }
+
+    /** A claimed batch looked through: what is settled without a push, and what is to be pushed to which devices. */
+    private record Prepared(List<Settlement> settled, List<Reminder> toPush, Map<String, List<PushMessage>> messagesOf) {
     }
 
     /** Gives up this dispatcher's leases, so that another instance need not wait for them to expire. */
@@ -87,7 +110,7 @@ public final class ReminderDispatcher {
         return reminders.release(owner);
     }
 
-    private List<Settlement> settle(List<Reminder> batch, Instant now) {
+    private Prepared prepare(List<Reminder> batch, Instant now) {
         Map<String, ReminderChecks.Verdict> verdicts = checks.check(batch, now);
         Set<String> citizenIds = batch.stream().map(Reminder::citizenId).collect(Collectors.toSet());
         Map<String, NotificationPreferences> chosen = preferences.ofCitizens(citizenIds);
@@ -98,8 +121,8 @@ public final class ReminderDispatcher {
 
         List<Settlement> settlements = new ArrayList<>();
         List<Notification> listed = new ArrayList<>();
-        Map<String, Reminder> toPush = new LinkedHashMap<>();
-        List<PushMessage> messages = new ArrayList<>();
+        List<Reminder> toPush = new ArrayList<>();
+        Map<String, List<PushMessage>> messagesOf = new HashMap<>();
         for (Reminder reminder : batch) {
             ReminderChecks.Verdict verdict = verdicts.get(reminder.key());
             NotificationPreferences wanted = chosen.getOrDefault(reminder.citizenId(), NotificationPreferences.defaults());
@@ -120,26 +143,17 @@ public final class ReminderDispatcher {
             } else if (targets.isEmpty()) {
                 settlements.add(new Settlement.Skipped(reminder.key(), now, "no-device"));
             } else {
-                toPush.put(reminder.key(), reminder);
-                targets.forEach(device -> messages.add(PushMessage.of(reminder, device)));
+                toPush.add(reminder);
+                messagesOf.put(reminder.key(), targets.stream().map(device -> PushMessage.of(reminder, device)).toList());
             }
         }
         // in the list before any push leaves: it is there whatever becomes of the push
         notifications.addAll(listed);
-        settlements.addAll(pushed(toPush, messages, sendAll(messages), now));
-        return settlements;
-    }
-
-    private List<PushResult> sendAll(List<PushMessage> messages) {
-        List<PushResult> results = new ArrayList<>(messages.size());
-        for (int from = 0; from < messages.size(); from += PushGateway.MAX_BATCH) {
-            results.addAll(push.send(messages.subList(from, Math.min(messages.size(), from + PushGateway.MAX_BATCH))));
-        }
-        return results;
+        return new Prepared(settlements, toPush, messagesOf);
     }
 
     /** One settlement per pushed reminder: sent if any of its devices took it, else retried or failed. */
-    private List<Settlement> pushed(Map<String, Reminder> toPush, List<PushMessage> messages, List<PushResult> results,
+    private List<Settlement> pushed(List<Reminder> toPush, List<PushMessage> messages, List<PushResult> results,
                                     Instant now) {
         Map<String, List<String>> delivered = new HashMap<>();
         Map<String, List<PushResult.Refused>> refused = new HashMap<>();
@@ -164,7 +178,7 @@ public final class ReminderDispatcher {
             metrics.tokensRemoved(devices.removeTokens(invalidTokens));
         }
         List<Settlement> settlements = new ArrayList<>();
-        for (Reminder reminder : toPush.values()) {
+        for (Reminder reminder : toPush) {
             List<String> ids = delivered.getOrDefault(reminder.key(), List.of());
             List<PushResult.Refused> failures = refused.getOrDefault(reminder.key(), List.of());
             if (!ids.isEmpty()) {
