@@ -10,10 +10,13 @@ import dk.mitforlob.citizen.Citizens;
 import dk.mitforlob.citizen.EnrollmentService;
 import dk.mitforlob.citizen.MeService;
 import dk.mitforlob.citizen.MongoCitizenRepository;
+import dk.mitforlob.evaluation.Enrollments;
+import dk.mitforlob.evaluation.MongoEnrollments;
 import dk.mitforlob.hours.CaseworkerHoursService;
 import dk.mitforlob.hours.HoursEvaluationService;
-import dk.mitforlob.hours.HoursRepository;
 import dk.mitforlob.hours.MongoHoursRepository;
+import dk.mitforlob.hours.MongoMonthlyHours;
+import dk.mitforlob.hours.MonthlyHours;
 import dk.mitforlob.hours.MyHoursService;
 import dk.mitforlob.hours.PaidHours;
 import dk.mitforlob.inbox.CaseloadService;
@@ -38,10 +41,12 @@ import dk.mitforlob.platform.security.CprHmac;
 import dk.mitforlob.platform.storage.MongoStore;
 import dk.mitforlob.wishes.CaseworkerWishesService;
 import dk.mitforlob.wishes.MongoWishesRepository;
+import dk.mitforlob.wishes.MongoWishesRollup;
 import dk.mitforlob.wishes.MyWishesService;
 import dk.mitforlob.wishes.OccupationsService;
 import dk.mitforlob.wishes.StatedWishes;
 import dk.mitforlob.wishes.WishesEvaluationService;
+import dk.mitforlob.wishes.WishesRollup;
 import dk.mitforlob.wishes.WishesStatistics;
 
 /** Every feature, wired once by hand: who needs what is readable here and nowhere else. */
@@ -49,6 +54,8 @@ final class Features {
 
     private static final Duration OUTBOX_SWEEP = Duration.ofSeconds(10);
     private static final Duration KEY_PURGE = Duration.ofHours(1);
+    private static final Duration STUCK_MOVES = Duration.ofMinutes(1);
+    private static final Duration ENROLLMENT_RECONCILIATION = Duration.ofMinutes(15);
 
     final AccessTokenVerifier tokenVerifier;
     final Citizens citizens;
@@ -65,13 +72,17 @@ final class Features {
         IdempotentRequests idempotent = new IdempotentRequests(idempotency);
         citizens = new Citizens(new MongoCitizenRepository(store), cprHmac, clock);
 
+        Enrollments enrollments = new MongoEnrollments(store);
+        citizens.onEnrollment(enrollments::record);
+
         Inbox inbox = new MongoInbox(store);
-        MongoOutbox outbox = new MongoOutbox(inbox);
+        MongoOutbox outbox = new MongoOutbox(inbox, store, clock);
         plans = new Plans(new MongoPlanRepository(store, outbox), clock);
-        HoursRepository hoursRepository = new MongoHoursRepository(store, outbox);
-        paidHours = new PaidHours(hoursRepository, plans, clock, settings.hoursWindowDays());
-        MongoWishesRepository wishesRepository = new MongoWishesRepository(store, outbox);
-        wishes = new StatedWishes(wishesRepository, clock);
+        MonthlyHours monthlyHours = new MongoMonthlyHours(store);
+        paidHours = new PaidHours(new MongoHoursRepository(store, outbox, monthlyHours), plans, clock,
+                settings.hoursWindowDays());
+        WishesRollup wishesRollup = new MongoWishesRollup(store);
+        wishes = new StatedWishes(new MongoWishesRepository(store, outbox, wishesRollup), clock);
 
         apiServices = List.of(
                 new MeService(citizens),
@@ -84,13 +95,16 @@ final class Features {
                 new EventFeedService(inbox, citizens, audit),
                 new MyHoursService(citizens, paidHours, idempotent, settings.hoursWindowDays()),
                 new CaseworkerHoursService(citizens, paidHours, audit, settings.hoursWindowDays()),
-                new HoursEvaluationService(citizens, hoursRepository, paidHours),
+                new HoursEvaluationService(enrollments, monthlyHours, paidHours),
                 new MyWishesService(citizens, wishes),
                 new CaseworkerWishesService(citizens, wishes, audit),
                 new OccupationsService(),
-                new WishesEvaluationService(new WishesStatistics(wishesRepository, citizens)));
+                new WishesEvaluationService(new WishesStatistics(wishesRollup, enrollments)));
 
         background.every(OUTBOX_SWEEP, "outbox sweep", outbox::sweep);
         background.every(KEY_PURGE, "idempotency key purge", idempotency::purgeExpired);
+        background.every(STUCK_MOVES, "paid hours moves left half done", paidHours::settleStuckMoves);
+        // a citizen stored by a process that died before recording the enrollment, and never enrolled again
+        background.every(ENROLLMENT_RECONCILIATION, "enrollments roll-up", () -> enrollments.catchUp(citizens::forEach));
     }
 }

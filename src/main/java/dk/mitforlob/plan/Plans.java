@@ -40,8 +40,14 @@ public final class Plans {
         return repository.find(citizen.id()).orElse(PlanRecord.none(citizen.id(), citizen.municipality()));
     }
 
+    /** Every version, newest first. */
     public List<PlanVersion> history(Citizen citizen) {
-        return repository.history(citizen.id());
+        return repository.history(citizen.id(), Long.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** Versions older than {@code beforeVersion}, newest first, at most {@code limit}: a page of the history. */
+    public List<PlanVersion> history(Citizen citizen, long beforeVersion, int limit) {
+        return repository.history(citizen.id(), beforeVersion, limit);
     }
 
     /** A publication's outcome: the plan as it now is, and whether this call changed it. */
@@ -84,8 +90,8 @@ public final class Plans {
                     ? "there is no plan yet" : "must be between 1 and " + record.version());
         }
         if (version > record.seenVersion()) {
-            Plan seen = version == record.version() ? record.plan() : history(citizen).stream()
-                    .filter(v -> v.version() == version).findFirst().map(PlanVersion::plan).orElseThrow();
+            Plan seen = version == record.version() ? record.plan()
+                    : repository.version(citizen.id(), version).map(PlanVersion::plan).orElseThrow();
             repository.markSeen(citizen.id(), version, seen);
         }
         return of(citizen);
