@@ -14,6 +14,7 @@ import dk.mitforlob.evaluation.Enrollments;
 import dk.mitforlob.evaluation.MongoEnrollments;
 import dk.mitforlob.hours.CaseworkerHoursService;
 import dk.mitforlob.hours.HoursEvaluationService;
+import dk.mitforlob.hours.MongoLedgerMigration;
 import dk.mitforlob.hours.MongoHoursRepository;
 import dk.mitforlob.hours.MongoMonthlyHours;
 import dk.mitforlob.hours.MonthlyHours;
@@ -27,6 +28,7 @@ import dk.mitforlob.inbox.MongoInbox;
 import dk.mitforlob.inbox.MongoOutbox;
 import dk.mitforlob.plan.CaseworkerPlanService;
 import dk.mitforlob.plan.IntegrationPlanService;
+import dk.mitforlob.plan.MongoPlanHistoryMigration;
 import dk.mitforlob.plan.MongoPlanRepository;
 import dk.mitforlob.plan.MyPlanService;
 import dk.mitforlob.plan.Plans;
@@ -38,8 +40,10 @@ import dk.mitforlob.platform.http.IdempotentRequests;
 import dk.mitforlob.platform.idempotency.Idempotency;
 import dk.mitforlob.platform.security.AccessTokenVerifier;
 import dk.mitforlob.platform.security.CprHmac;
+import dk.mitforlob.platform.storage.Migrations;
 import dk.mitforlob.platform.storage.MongoStore;
 import dk.mitforlob.wishes.CaseworkerWishesService;
+import dk.mitforlob.wishes.MongoWishesHistoryMigration;
 import dk.mitforlob.wishes.MongoWishesRepository;
 import dk.mitforlob.wishes.MongoWishesRollup;
 import dk.mitforlob.wishes.MyWishesService;
@@ -52,6 +56,8 @@ import dk.mitforlob.wishes.WishesStatistics;
 /** Every feature, wired once by hand: who needs what is readable here and nowhere else. */
 final class Features {
 
+    /** Storage whose documents do not grow with a citizen's history (issue 17). */
+    static final String STORAGE_MIGRATION = "2-bounded-documents";
     private static final Duration OUTBOX_SWEEP = Duration.ofSeconds(10);
     private static final Duration KEY_PURGE = Duration.ofHours(1);
     private static final Duration STUCK_MOVES = Duration.ofMinutes(1);
@@ -100,6 +106,14 @@ final class Features {
                 new CaseworkerWishesService(citizens, wishes, audit),
                 new OccupationsService(),
                 new WishesEvaluationService(new WishesStatistics(wishesRollup, enrollments)));
+
+        new Migrations(store, clock).run(STORAGE_MIGRATION, List.of(
+                Migrations.step("outboxes written before writes were announced", stillMine -> outbox.sweepEverything()),
+                new MongoLedgerMigration(store, outbox, monthlyHours),
+                new MongoPlanHistoryMigration(store),
+                new MongoWishesHistoryMigration(store, wishesRollup),
+                Migrations.step("enrollments for the evaluators' roll-up",
+                        stillMine -> enrollments.catchUp(citizens::forEach))));
 
         background.every(OUTBOX_SWEEP, "outbox sweep", outbox::sweep);
         background.every(KEY_PURGE, "idempotency key purge", idempotency::purgeExpired);

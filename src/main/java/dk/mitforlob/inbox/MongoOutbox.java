@@ -150,6 +150,11 @@ public final class MongoOutbox {
         return flushed;
     }
 
+    /** Delivers what a document of a collection no longer written to still has in its outbox (a migration's). */
+    public void deliverLeftovers(MongoCollection<Document> collection, Object id) {
+        deliver(collection, id);
+    }
+
     /**
      * Flushes every document with an outbox, looking through whole collections: for outboxes
      * written before writes were announced. Run once, by the start-up migration.

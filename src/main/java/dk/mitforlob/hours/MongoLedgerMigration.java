@@ -1,0 +1,95 @@
+package dk.mitforlob.hours;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.bson.Document;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+
+import dk.mitforlob.inbox.MongoOutbox;
+import dk.mitforlob.platform.storage.Migrations;
+import dk.mitforlob.platform.storage.MongoStore;
+
+/**
+ * Moves paid hours from the first shape, one ledger document per citizen in {@code hours} holding
+ * every registration, to one document per citizen and month. Per ledger: deliver what its outbox
+ * still holds, write its months whole (the same months again on a re-run), place every
+ * registration, record the months for the evaluators, and only then delete the ledger — a ledger
+ * that is still there has not been fully moved, and moving it again gives the same result.
+ */
+public final class MongoLedgerMigration implements Migrations.Step {
+
+    private final MongoCollection<Document> ledgers;
+    private final MongoCollection<Document> months;
+    private final MongoCollection<Document> placements;
+    private final MongoOutbox outbox;
+    private final MonthlyHours monthlyHours;
+
+    public MongoLedgerMigration(MongoStore store, MongoOutbox outbox, MonthlyHours monthlyHours) {
+        this.ledgers = store.collection("hours");
+        this.months = store.collection(MongoHoursRepository.MONTHS);
+        this.placements = store.collection("hours_placements");
+        this.outbox = outbox;
+        this.monthlyHours = monthlyHours;
+    }
+
+    @Override
+    public String name() {
+        return "paid hours: from one ledger per citizen to one document per citizen and month";
+    }
+
+    @Override
+    public void run(Runnable stillMine) {
+        List<Object> ids = new ArrayList<>();
+        ledgers.find().projection(Projections.include("_id")).forEach(doc -> ids.add(doc.get("_id")));
+        for (int i = 0; i < ids.size(); i++) {
+            move(ids.get(i));
+            if (i % 100 == 99) {
+                stillMine.run();
+            }
+        }
+    }
+
+    private void move(Object id) {
+        outbox.deliverLeftovers(ledgers, id);
+        Document ledger = ledgers.find(Filters.eq("_id", id)).first();
+        if (ledger == null) {
+            return;
+        }
+        String citizenId = (String) id;
+        String municipality = ledger.getString("municipality");
+        Map<YearMonth, List<Registration>> byMonth = new TreeMap<>();
+        for (Document stored : ledger.getList("registrations", Document.class, List.of())) {
+            Registration registration = MongoHoursRepository.registration(stored);
+            byMonth.computeIfAbsent(YearMonth.from(registration.current().date()), m -> new ArrayList<>())
+                    .add(registration);
+        }
+        List<WriteModel<Document>> placed = new ArrayList<>();
+        byMonth.forEach((month, registrations) -> {
+            HoursMonth moved = new HoursMonth(citizenId, municipality, month, 1, registrations, Map.of(), List.of());
+            months.replaceOne(Filters.eq("_id", MongoHoursRepository.id(citizenId, month)),
+                    MongoHoursRepository.toDocument(moved), new ReplaceOptions().upsert(true));
+            for (Registration registration : registrations) {
+                placed.add(new ReplaceOneModel<>(Filters.eq("_id", registration.id()),
+                        new Document("_id", registration.id()).append("citizenId", citizenId)
+                                .append("month", month.toString())
+                                .append("revision", registration.current().number()),
+                        new ReplaceOptions().upsert(true)));
+            }
+            monthlyHours.record(citizenId, month, moved.version(), moved.countedQuarters());
+        });
+        if (!placed.isEmpty()) {
+            placements.bulkWrite(placed);
+        }
+        ledgers.deleteOne(Filters.eq("_id", id));
+    }
+}
