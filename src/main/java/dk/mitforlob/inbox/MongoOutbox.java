@@ -91,15 +91,13 @@ public final class MongoOutbox {
 
     /** The update that puts {@code items} in a document's outbox, to combine with the feature's own update. */
     public static Bson push(List<InboxItem> items) {
-        List<Document> documents = items.stream().map(item -> MongoInbox.toDocument(item, null)).toList();
-        return Updates.combine(Updates.pushEach(ITEMS, documents), Updates.set(PENDING, true));
+        return Updates.pushEach(ITEMS, items.stream().map(item -> MongoInbox.toDocument(item, null)).toList());
     }
 
-    /** The outbox fields for a document written whole (insert or replace). */
+    /** The outbox field for a document written whole (insert or replace). */
     public static Document withOutbox(Document document, List<InboxItem> items) {
         if (!items.isEmpty()) {
-            document.append(ITEMS, new ArrayList<>(items.stream().map(i -> MongoInbox.toDocument(i, null)).toList()))
-                    .append(PENDING, true);
+            document.append(ITEMS, new ArrayList<>(items.stream().map(i -> MongoInbox.toDocument(i, null)).toList()));
         }
         return document;
     }
@@ -114,6 +112,22 @@ public final class MongoOutbox {
         cancel(ticket);
     }
 
+    /**
+     * Flush right after the write that announced {@code ticket}, by the request that made it: it
+     * knows what it put in the outbox and what to derive, so nothing is read back. Anything an
+     * earlier, failed flush left in the document keeps its own ticket and is the sweep's.
+     */
+    public void flush(MongoCollection<Document> collection, Object id, String ticket, List<InboxItem> written,
+                      Runnable derived) {
+        if (!written.isEmpty()) {
+            inbox.deliver(written);
+            collection.updateOne(Filters.eq("_id", id),
+                    Updates.pull(ITEMS, Filters.in("_id", written.stream().map(InboxItem::id).toList())));
+        }
+        derived.run();
+        cancel(ticket);
+    }
+
     private void deliver(MongoCollection<Document> collection, Object id) {
         Document doc = collection.find(Filters.eq("_id", id)).projection(Projections.include(ITEMS)).first();
         if (doc == null) {
@@ -125,7 +139,8 @@ public final class MongoOutbox {
             List<Object> ids = pending.stream().map(item -> item.get("_id")).toList();
             collection.updateOne(Filters.eq("_id", id), Updates.pull(ITEMS, Filters.in("_id", ids)));
         }
-        collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.size(ITEMS, 0)), Updates.unset(PENDING));
+        // documents written before writes were announced carry this flag; nothing sets it any more
+        collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.exists(PENDING)), Updates.unset(PENDING));
     }
 
     /** Flushes the documents of tickets older than the grace: writes of a process that died before its flush. */
