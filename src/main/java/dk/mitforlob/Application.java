@@ -45,6 +45,11 @@ public final class Application implements AutoCloseable {
     }
 
     public static Application start(Settings settings, Clock clock) {
+        return start(settings, clock, List.of());
+    }
+
+    /** Starts the service with {@code extraServices} routed beside the API (a benchmark's ceiling route). */
+    public static Application start(Settings settings, Clock clock, List<HttpService> extraServices) {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
             DemoMode demo = null;
@@ -65,7 +70,7 @@ public final class Application implements AutoCloseable {
                 demoTokens = demo.seed(settings, features.citizens, features.plans, features.wishes, features.paidHours,
                         clock);
             }
-            WebServer server = server(settings, store, features);
+            WebServer server = server(settings, store, features, extraServices);
             resources.add(server::stop);
             if (demo != null) {
                 DemoMode.announce(demoTokens, server.port());
@@ -89,7 +94,8 @@ public final class Application implements AutoCloseable {
         return MongoStore.connect(embedded, settings.mongoDatabase());
     }
 
-    private static WebServer server(Settings settings, MongoStore store, Features features) {
+    private static WebServer server(Settings settings, MongoStore store, Features features,
+                                    List<HttpService> extraServices) {
         WebServer server = WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())
@@ -112,7 +118,7 @@ public final class Application implements AutoCloseable {
                         .staticFile("api-spec/openapi.yaml")
                         .addService(OpenApiUi.create())
                         .build())
-                .routing(routing -> routing(routing, features))
+                .routing(routing -> routing(routing, features, extraServices))
                 .build()
                 .start();
         if (server.port() < 0) {
@@ -123,12 +129,14 @@ public final class Application implements AutoCloseable {
         return server;
     }
 
-    static void routing(HttpRouting.Builder routing, Features features) {
+    static void routing(HttpRouting.Builder routing, Features features, List<HttpService> extraServices) {
         RouteTable routes = new RouteTable();
         new ProblemResponses(routes).install(routing);
         routing.addFilter(new RequestLog());
         routing.addFilter(new BearerAuthentication(features.tokenVerifier));
-        for (HttpService service : features.apiServices) {
+        List<HttpService> services = new ArrayList<>(features.apiServices);
+        services.addAll(extraServices);
+        for (HttpService service : services) {
             routes.record(API, service);
             routing.register(API, service);
         }

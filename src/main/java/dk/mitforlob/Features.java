@@ -17,7 +17,6 @@ import dk.mitforlob.hours.HoursEvaluationService;
 import dk.mitforlob.hours.MongoLedgerMigration;
 import dk.mitforlob.hours.MongoHoursRepository;
 import dk.mitforlob.hours.MongoMonthlyHours;
-import dk.mitforlob.hours.MonthlyHours;
 import dk.mitforlob.hours.MyHoursService;
 import dk.mitforlob.hours.PaidHours;
 import dk.mitforlob.inbox.CaseloadService;
@@ -84,9 +83,9 @@ final class Features {
         Inbox inbox = new MongoInbox(store);
         MongoOutbox outbox = new MongoOutbox(inbox, store, clock);
         plans = new Plans(new MongoPlanRepository(store, outbox), clock);
-        MonthlyHours monthlyHours = new MongoMonthlyHours(store);
-        paidHours = new PaidHours(new MongoHoursRepository(store, outbox, monthlyHours), plans, clock,
-                settings.hoursWindowDays());
+        MongoMonthlyHours monthlyHours = new MongoMonthlyHours(store);
+        MongoHoursRepository hoursRepository = new MongoHoursRepository(store, outbox, monthlyHours);
+        paidHours = new PaidHours(hoursRepository, plans, clock, settings.hoursWindowDays());
         WishesRollup wishesRollup = new MongoWishesRollup(store);
         wishes = new StatedWishes(new MongoWishesRepository(store, outbox, wishesRollup), clock);
 
@@ -109,7 +108,7 @@ final class Features {
 
         new Migrations(store, clock).run(STORAGE_MIGRATION, List.of(
                 Migrations.step("outboxes written before writes were announced", stillMine -> outbox.sweepEverything()),
-                new MongoLedgerMigration(store, outbox, monthlyHours),
+                new MongoLedgerMigration(store, outbox, hoursRepository),
                 new MongoPlanHistoryMigration(store),
                 new MongoWishesHistoryMigration(store, wishesRollup),
                 Migrations.step("enrollments for the evaluators' roll-up",

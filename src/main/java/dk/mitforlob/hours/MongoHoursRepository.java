@@ -14,9 +14,13 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 
 import dk.mitforlob.inbox.InboxItem;
 import dk.mitforlob.inbox.MongoOutbox;
@@ -42,9 +46,9 @@ public final class MongoHoursRepository implements HoursRepository {
     private final MongoCollection<Document> placements;
     private final MongoCollection<Document> moves;
     private final MongoOutbox outbox;
-    private final MonthlyHours monthlyHours;
+    private final MongoMonthlyHours monthlyHours;
 
-    public MongoHoursRepository(MongoStore store, MongoOutbox outbox, MonthlyHours monthlyHours) {
+    public MongoHoursRepository(MongoStore store, MongoOutbox outbox, MongoMonthlyHours monthlyHours) {
         this.months = store.collection(MONTHS);
         this.placements = store.collection("hours_placements");
         this.moves = store.collection("hours_moves");
@@ -99,6 +103,38 @@ public final class MongoHoursRepository implements HoursRepository {
             outbox.cancel(ticket);
         }
         return stored;
+    }
+
+    /**
+     * Writes whole months at once, replacing any with the same ids, with the placements of their
+     * registrations and their counts for the evaluators: for moving data in (the start-up
+     * migration) and for a benchmark's population. Not for months that may be changing meanwhile.
+     */
+    public void importMonths(List<HoursMonth> imported) {
+        List<WriteModel<Document>> monthWrites = new ArrayList<>();
+        List<WriteModel<Document>> placementWrites = new ArrayList<>();
+        List<MongoMonthlyHours.Counted> counts = new ArrayList<>();
+        for (HoursMonth month : imported) {
+            String id = id(month.citizenId(), month.month());
+            monthWrites.add(new ReplaceOneModel<>(Filters.eq("_id", id), toDocument(month),
+                    new ReplaceOptions().upsert(true)));
+            for (Registration registration : month.registrations()) {
+                placementWrites.add(new ReplaceOneModel<>(Filters.eq("_id", registration.id()),
+                        new Document("_id", registration.id()).append("citizenId", month.citizenId())
+                                .append("month", month.month().toString())
+                                .append("revision", registration.current().number()),
+                        new ReplaceOptions().upsert(true)));
+            }
+            counts.add(new MongoMonthlyHours.Counted(month.citizenId(), month.month(), month.version(),
+                    month.countedQuarters()));
+        }
+        if (!monthWrites.isEmpty()) {
+            months.bulkWrite(monthWrites, new BulkWriteOptions().ordered(false));
+        }
+        if (!placementWrites.isEmpty()) {
+            placements.bulkWrite(placementWrites, new BulkWriteOptions().ordered(false));
+        }
+        monthlyHours.recordAll(counts);
     }
 
     /** What the evaluators' roll-up derives from a month: its count as of its version. */

@@ -11,9 +11,6 @@ import org.bson.Document;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
 
 import dk.mitforlob.inbox.MongoOutbox;
 import dk.mitforlob.platform.storage.Migrations;
@@ -29,17 +26,13 @@ import dk.mitforlob.platform.storage.MongoStore;
 public final class MongoLedgerMigration implements Migrations.Step {
 
     private final MongoCollection<Document> ledgers;
-    private final MongoCollection<Document> months;
-    private final MongoCollection<Document> placements;
+    private final MongoHoursRepository repository;
     private final MongoOutbox outbox;
-    private final MonthlyHours monthlyHours;
 
-    public MongoLedgerMigration(MongoStore store, MongoOutbox outbox, MonthlyHours monthlyHours) {
+    public MongoLedgerMigration(MongoStore store, MongoOutbox outbox, MongoHoursRepository repository) {
         this.ledgers = store.collection("hours");
-        this.months = store.collection(MongoHoursRepository.MONTHS);
-        this.placements = store.collection("hours_placements");
+        this.repository = repository;
         this.outbox = outbox;
-        this.monthlyHours = monthlyHours;
     }
 
     @Override
@@ -73,23 +66,10 @@ public final class MongoLedgerMigration implements Migrations.Step {
             byMonth.computeIfAbsent(YearMonth.from(registration.current().date()), m -> new ArrayList<>())
                     .add(registration);
         }
-        List<WriteModel<Document>> placed = new ArrayList<>();
-        byMonth.forEach((month, registrations) -> {
-            HoursMonth moved = new HoursMonth(citizenId, municipality, month, 1, registrations, Map.of(), List.of());
-            months.replaceOne(Filters.eq("_id", MongoHoursRepository.id(citizenId, month)),
-                    MongoHoursRepository.toDocument(moved), new ReplaceOptions().upsert(true));
-            for (Registration registration : registrations) {
-                placed.add(new ReplaceOneModel<>(Filters.eq("_id", registration.id()),
-                        new Document("_id", registration.id()).append("citizenId", citizenId)
-                                .append("month", month.toString())
-                                .append("revision", registration.current().number()),
-                        new ReplaceOptions().upsert(true)));
-            }
-            monthlyHours.record(citizenId, month, moved.version(), moved.countedQuarters());
-        });
-        if (!placed.isEmpty()) {
-            placements.bulkWrite(placed);
-        }
+        List<HoursMonth> moved = new ArrayList<>();
+        byMonth.forEach((month, registrations) ->
+                moved.add(new HoursMonth(citizenId, municipality, month, 1, registrations, Map.of(), List.of())));
+        repository.importMonths(moved);
         ledgers.deleteOne(Filters.eq("_id", id));
     }
 }

@@ -126,7 +126,9 @@ class MongoInboxTest {
         MongoCollection<Document> things = store.collection("things");
         outbox.register(things);
         InboxItem item = item("851");
-        things.insertOne(MongoOutbox.withOutbox(new Document("_id", "t1").append("value", 1), List.of(item)));
+        // as the first version wrote it: no announcement, a flag on the document
+        things.insertOne(MongoOutbox.withOutbox(new Document("_id", "t1").append("value", 1), List.of(item))
+                .append("outboxPending", true));
 
         assertThat(outbox.sweepEverything()).isEqualTo(1);
         assertThat(inbox.byId("851", item.id())).isPresent();
