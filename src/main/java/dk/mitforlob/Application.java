@@ -1,6 +1,7 @@
 package dk.mitforlob;
 
 import java.lang.System.Logger.Level;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,36 +52,62 @@ public final class Application implements AutoCloseable {
     /** Starts the service with {@code extraServices} routed beside the API (a benchmark's ceiling route). */
     public static Application start(Settings settings, Clock clock, List<HttpService> extraServices) {
         List<AutoCloseable> resources = new ArrayList<>();
+        StartupTimes times = new StartupTimes();
         try {
             DemoMode demo = null;
             if (settings.demo()) {
                 demo = DemoMode.start(settings);
                 resources.add(demo);
                 settings = demo.trustingDevIssuer(settings);
+                times.done("development issuer");
             }
             MongoStore store = openStore(settings);
             resources.add(store);
+            times.done("store");
 
             PeriodicTasks background = new PeriodicTasks();
             resources.add(background);
             Features features = new Features(settings, store, clock, background);
+            times.done("features (indexes, migration)");
             Path demoTokens = null;
             if (demo != null) {
                 // before the server listens: once it answers "ready", the demo people and their tokens are there
                 demoTokens = demo.seed(settings, features.citizens, features.plans, features.wishes, features.paidHours,
                         clock);
+                times.done("demo data");
             }
             WebServer server = server(settings, store, features, extraServices);
             resources.add(server::stop);
+            times.done("HTTP server");
             if (demo != null) {
                 DemoMode.announce(demoTokens, server.port());
             }
             LOG.log(Level.INFO, "Mit Forløb is listening on port " + server.port()
                     + (settings.demo() ? " in demo mode" : ""));
+            LOG.log(Level.INFO, times.summary());
             return new Application(server, resources);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
+        }
+    }
+
+    /** Where start-up time goes, for the log: the JVM before main, then each step. */
+    private static final class StartupTimes {
+        private final long jvmMillis = ManagementFactory.getRuntimeMXBean().getUptime();
+        private final long started = System.nanoTime();
+        private long last = started;
+        private final StringBuilder steps = new StringBuilder();
+
+        void done(String step) {
+            long now = System.nanoTime();
+            steps.append(", ").append(step).append(' ').append((now - last) / 1_000_000).append(" ms");
+            last = now;
+        }
+
+        String summary() {
+            return "Started in " + (jvmMillis + (last - started) / 1_000_000) + " ms: JVM and class loading "
+                    + jvmMillis + " ms" + steps;
         }
     }
 

@@ -132,6 +132,24 @@ public final class MongoPlanRepository implements PlanRepository {
         return published;
     }
 
+    /**
+     * Writes a citizen's plan with all its versions at once, the last one current, for a citizen
+     * who has none yet: for loading plans made elsewhere, such as a benchmark's population.
+     */
+    public void importPlan(String citizenId, String municipality, List<PlanVersion> history) {
+        PlanVersion current = history.getLast();
+        plans.insertOne(new Document("_id", citizenId)
+                .append("municipality", municipality)
+                .append("version", current.version())
+                .append("current", JsonDocuments.toDocument(current))
+                .append("seenVersion", 0L)
+                .append("steps", List.of())
+                .append("comments", List.of())
+                .append("objections", List.of()));
+        versions.insertMany(history.stream().map(v -> JsonDocuments.toDocument(v)
+                .append("_id", versionId(citizenId, v.version())).append("citizenId", citizenId)).toList());
+    }
+
     /** Copies a version among the versions; copying it again changes nothing. */
     private void keepVersion(String citizenId, PlanVersion version) {
         MongoWrites.insertIfAbsent(versions, JsonDocuments.toDocument(version)

@@ -103,6 +103,21 @@ public final class MongoWishesRepository implements WishesRepository {
         return saved;
     }
 
+    /**
+     * Writes a citizen's wishes with all their versions at once, the last one current, for a
+     * citizen who has none yet: for loading wishes stated elsewhere, such as a benchmark's population.
+     */
+    public void importHistory(String citizenId, String municipality, List<WishesVersion> history) {
+        WishesVersion current = history.getLast();
+        wishes.insertOne(new Document("_id", citizenId)
+                .append("municipality", municipality)
+                .append("version", current.version())
+                .append("current", JsonDocuments.toDocument(current)));
+        versions.insertMany(history.stream().map(v -> JsonDocuments.toDocument(v)
+                .append("_id", versionId(citizenId, v.version())).append("citizenId", citizenId)).toList());
+        rollup.record(citizenId, current.version(), current.wishes());
+    }
+
     /** Copies a version among the versions; copying it again changes nothing. */
     private void keepVersion(String citizenId, WishesVersion version) {
         MongoWrites.insertIfAbsent(versions, JsonDocuments.toDocument(version)

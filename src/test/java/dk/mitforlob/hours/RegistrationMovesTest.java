@@ -46,7 +46,7 @@ class RegistrationMovesTest {
     private final TestClock clock = new TestClock();
     private final MongoInbox inbox = new MongoInbox(own.store());
     private final MongoOutbox outbox = new MongoOutbox(inbox, own.store(), clock);
-    private final MonthlyHours monthlyHours = new MongoMonthlyHours(own.store());
+    private final MongoMonthlyHours monthlyHours = new MongoMonthlyHours(own.store());
     private final HoursRepository store = new MongoHoursRepository(own.store(), outbox, monthlyHours);
     private final Citizen citizen = new Citizen("citizen-moves", "851", "ref", "hmac", "Anna", Programme.RESOURCE_PROGRAMME,
             null, null, Language.DA, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"), 1);

@@ -77,7 +77,13 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitReady(Duration.ofSeconds(90));
+        try {
+            awaitReady(Duration.ofSeconds(90));
+        } catch (RuntimeException e) {
+            // the caller gets no handle to close: do not leave a service running
+            process.destroyForcibly();
+            throw e;
+        }
         return this;
     }
 
