@@ -23,9 +23,12 @@ import dk.mitforlob.platform.errors.Rejection;
  *                  they still count here until the move has arrived
  * @param abandoned tokens of moves into this month that were given up, newest last, so a mover
  *                  that was presumed dead cannot arrive after all
+ * @param left      ids of registrations that moved out of this month: a retried registration that
+ *                  was made here and moved since must be found, not made again
  */
 public record HoursMonth(String citizenId, String municipality, YearMonth month, long version,
-                         List<Registration> registrations, Map<String, Move> outgoing, List<String> abandoned) {
+                         List<Registration> registrations, Map<String, Move> outgoing, List<String> abandoned,
+                         List<String> left) {
 
     /** How many abandoned move tokens a month remembers; moves are given up only after minutes of silence. */
     static final int ABANDONED_KEPT = 20;
@@ -34,10 +37,22 @@ public record HoursMonth(String citizenId, String municipality, YearMonth month,
         registrations = List.copyOf(registrations);
         outgoing = Map.copyOf(outgoing);
         abandoned = List.copyOf(abandoned);
+        left = List.copyOf(left);
     }
 
     public static HoursMonth empty(String citizenId, String municipality, YearMonth month) {
-        return new HoursMonth(citizenId, municipality, month, 0, List.of(), Map.of(), List.of());
+        return new HoursMonth(citizenId, municipality, month, 0, List.of(), Map.of(), List.of(), List.of());
+    }
+
+    /** A month as first written, at version 1: registrations moved in from elsewhere (an import, a migration). */
+    public static HoursMonth imported(String citizenId, String municipality, YearMonth month,
+                                      List<Registration> registrations) {
+        return new HoursMonth(citizenId, municipality, month, 1, registrations, Map.of(), List.of(), List.of());
+    }
+
+    /** Whether the registration was here once and moved to another month. */
+    public boolean hasLeft(String id) {
+        return left.contains(id);
     }
 
     /** A registration on its way to {@code to}, where it arrives with {@code revision} as its newest. */
@@ -147,7 +162,10 @@ public record HoursMonth(String citizenId, String municipality, YearMonth month,
         next.add(moved);
         Map<String, Move> stillLeaving = new LinkedHashMap<>(outgoing);
         stillLeaving.remove(moved.id());
-        return new Change(with(next, stillLeaving, abandoned), moved, true);
+        List<String> back = new ArrayList<>(left);
+        back.remove(moved.id());
+        return new Change(new HoursMonth(citizenId, municipality, month, version + 1, next, stillLeaving, abandoned,
+                back), moved, true);
     }
 
     /** Removes a registration whose move with {@code token} has arrived in its new month. */
@@ -161,7 +179,10 @@ public record HoursMonth(String citizenId, String municipality, YearMonth month,
         next.removeIf(r -> r.id().equals(id));
         Map<String, Move> stillLeaving = new LinkedHashMap<>(outgoing);
         stillLeaving.remove(id);
-        return new Change(with(next, stillLeaving, abandoned), registration.get(), true);
+        List<String> gone = new ArrayList<>(left);
+        gone.add(id);
+        return new Change(new HoursMonth(citizenId, municipality, month, version + 1, next, stillLeaving, abandoned,
+                gone), registration.get(), true);
     }
 
     /** Remembers that the move with {@code token} was given up, so it can no longer arrive here. */
@@ -186,7 +207,7 @@ public record HoursMonth(String citizenId, String municipality, YearMonth month,
     private HoursMonth with(List<Registration> nextRegistrations, Map<String, Move> nextOutgoing,
                             List<String> nextAbandoned) {
         return new HoursMonth(citizenId, municipality, month, version + 1, nextRegistrations, nextOutgoing,
-                nextAbandoned);
+                nextAbandoned, left);
     }
 
     Registration existing(String id) {

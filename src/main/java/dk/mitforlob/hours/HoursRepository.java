@@ -9,9 +9,10 @@ import java.util.Optional;
 import dk.mitforlob.inbox.InboxItem;
 
 /**
- * Where paid hours are kept: one {@link HoursMonth} per citizen and month, a placement per
- * registration saying which month holds it, and a record of every move between months while it
- * is under way. Every write is to one document; {@link RegistrationMoves} strings them together.
+ * Where paid hours are kept: one {@link HoursMonth} per citizen and month, a placement for each
+ * registration that is not in the month its id names (it moved, or its id is from before ids
+ * named a month), and a record of every move between months while it is under way. Every write is
+ * to one document; {@link RegistrationMoves} strings them together.
  */
 public interface HoursRepository {
 
@@ -27,17 +28,11 @@ public interface HoursRepository {
      */
     boolean save(HoursMonth next, List<InboxItem> input);
 
-    /** Which month holds a registration, as far as its placement knows. */
+    /** Which month holds a registration that moved or has an id of the first shape, as far as its placement knows. */
     Optional<Placement> placement(String registrationId);
 
-    /** Places a new registration in its month; false when it was placed before (a retried request). */
-    boolean place(String citizenId, String registrationId, YearMonth month);
-
-    /** Moves a placement on to where {@code revision} of the registration lives; never back to an older one. */
-    void replace(String registrationId, YearMonth month, int revision);
-
-    /** Removes the placement of a registration that was refused before it was stored. */
-    void forget(String registrationId);
+    /** Places a registration in the month where {@code revision} of it lives; never back to an older revision. */
+    void replace(String citizenId, String registrationId, YearMonth month, int revision);
 
     /** Records a move before it starts, so that one left half done by a dying process is found and settled. */
     void moveBegun(MoveRecord move);

@@ -19,6 +19,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
@@ -31,12 +32,12 @@ import dk.mitforlob.platform.storage.MongoWrites;
 /**
  * Paid hours in three collections. {@code hours_months}: one document per citizen and month
  * ({@code _id} {@code <citizen>|<yyyy-MM>}), its registrations with every revision, the moves out
- * of it under way, its version, the quarters it counts and the outbox of its inbox items; every
- * change is one compare-and-set write on the version. {@code hours_placements}: which month holds
- * each registration, so a registration is found by id with two reads. {@code hours_moves}: moves
- * between months under way ({@link RegistrationMoves}). Every read is by {@code _id}, which the
- * embedded store answers from its index too. Each stored registration carries {@code status} and
- * {@code current} (its last revision) beside its revisions, as the old one-ledger shape did.
+ * of it under way, the ids that moved out, its version, the quarters it counts and the outbox of
+ * its inbox items; every change is one compare-and-set write on the version.
+ * {@code hours_placements}: which month holds a registration that moved away from the month its id
+ * names, or whose id names none (ids of the first shape). {@code hours_moves}: moves between months
+ * under way ({@link RegistrationMoves}). Every read is by {@code _id}, which the embedded store
+ * answers from its index too.
  */
 public final class MongoHoursRepository implements HoursRepository {
 
@@ -90,7 +91,8 @@ public final class MongoHoursRepository implements HoursRepository {
                     Updates.set("quarters", next.countedQuarters()),
                     Updates.set("registrations", registrations(next)),
                     Updates.set("outgoing", outgoing(next)),
-                    Updates.set("abandoned", next.abandoned())));
+                    Updates.set("abandoned", next.abandoned()),
+                    Updates.set("left", next.left())));
             if (!input.isEmpty()) {
                 changes.add(MongoOutbox.push(input));
             }
@@ -119,6 +121,9 @@ public final class MongoHoursRepository implements HoursRepository {
             monthWrites.add(new ReplaceOneModel<>(Filters.eq("_id", id), toDocument(month),
                     new ReplaceOptions().upsert(true)));
             for (Registration registration : month.registrations()) {
+                if (RegistrationIds.month(registration.id()).filter(month.month()::equals).isPresent()) {
+                    continue;
+                }
                 placementWrites.add(new ReplaceOneModel<>(Filters.eq("_id", registration.id()),
                         new Document("_id", registration.id()).append("citizenId", month.citizenId())
                                 .append("month", month.month().toString())
@@ -155,20 +160,14 @@ public final class MongoHoursRepository implements HoursRepository {
     }
 
     @Override
-    public boolean place(String citizenId, String registrationId, YearMonth month) {
-        return MongoWrites.insertIfAbsent(placements, new Document("_id", registrationId)
-                .append("citizenId", citizenId).append("month", month.toString()).append("revision", 1));
-    }
-
-    @Override
-    public void replace(String registrationId, YearMonth month, int revision) {
-        placements.updateOne(Filters.and(Filters.eq("_id", registrationId), Filters.lt("revision", revision)),
-                Updates.combine(Updates.set("month", month.toString()), Updates.set("revision", revision)));
-    }
-
-    @Override
-    public void forget(String registrationId) {
-        placements.deleteOne(Filters.eq("_id", registrationId));
+    public void replace(String citizenId, String registrationId, YearMonth month, int revision) {
+        MongoWrites.unlessDuplicate(() -> {
+            // no placement yet, or an older one: upserted; a newer one: the upsert hits the _id and changes nothing
+            placements.updateOne(Filters.and(Filters.eq("_id", registrationId), Filters.lt("revision", revision)),
+                    Updates.combine(Updates.set("citizenId", citizenId), Updates.set("month", month.toString()),
+                            Updates.set("revision", revision)), new UpdateOptions().upsert(true));
+            return true;
+        });
     }
 
     @Override
@@ -209,7 +208,8 @@ public final class MongoHoursRepository implements HoursRepository {
                 .append("quarters", month.countedQuarters())
                 .append("registrations", registrations(month))
                 .append("outgoing", outgoing(month))
-                .append("abandoned", month.abandoned());
+                .append("abandoned", month.abandoned())
+                .append("left", month.left());
     }
 
     private static List<Document> registrations(HoursMonth month) {
@@ -226,10 +226,9 @@ public final class MongoHoursRepository implements HoursRepository {
         return leaving;
     }
 
+    /** A registration with its revisions; the first shape also kept its status and last revision beside them. */
     static Document toDocument(Registration registration) {
-        return JsonDocuments.toDocument(registration)
-                .append("status", registration.withdrawn() ? "withdrawn" : "active")
-                .append("current", JsonDocuments.toDocument(registration.current()));
+        return JsonDocuments.toDocument(registration);
     }
 
     static Registration registration(Document stored) {
@@ -248,6 +247,6 @@ public final class MongoHoursRepository implements HoursRepository {
         }
         return new HoursMonth(doc.getString("citizenId"), doc.getString("municipality"),
                 YearMonth.parse(doc.getString("month")), doc.get("version", Number.class).longValue(), registrations,
-                outgoing, doc.getList("abandoned", String.class, List.of()));
+                outgoing, doc.getList("abandoned", String.class, List.of()), doc.getList("left", String.class, List.of()));
     }
 }

@@ -68,7 +68,7 @@ public final class MongoLedgerMigration implements Migrations.Step {
         }
         List<HoursMonth> moved = new ArrayList<>();
         byMonth.forEach((month, registrations) ->
-                moved.add(new HoursMonth(citizenId, municipality, month, 1, registrations, Map.of(), List.of())));
+                moved.add(HoursMonth.imported(citizenId, municipality, month, registrations)));
         repository.importMonths(moved);
         ledgers.deleteOne(Filters.eq("_id", id));
     }

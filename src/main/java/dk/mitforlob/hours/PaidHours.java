@@ -57,31 +57,31 @@ public final class PaidHours {
         return LocalDate.ofInstant(clock.instant(), COPENHAGEN);
     }
 
-    /** Registers hours under {@code operationId}; the same operation again returns the same registration. */
+    /**
+     * Registers hours under {@code operationId}; the same operation again returns the same
+     * registration. Its id names the month of its day ({@link RegistrationIds}), so a retry finds
+     * it there, or finds that it moved on from there.
+     */
     public Registration register(Citizen citizen, HoursInput input, String operationId) {
         HoursEntry entry = input.toEntry(false);
         YearMonth month = YearMonth.from(entry.date());
+        String id = RegistrationIds.of(month, operationId);
         return locked(citizen, () -> {
-            if (!repository.place(citizen.id(), operationId, month)) {
-                // a retry of a request that already went through finds its registration, whatever the plan now says
-                Optional<Located> earlier = locate(citizen, operationId);
-                if (earlier.isPresent()) {
-                    return earlier.get().registration();
+            boolean activityChecked = false;
+            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+                HoursMonth current = repository.month(citizen.id(), citizen.municipality(), month);
+                if (current.find(id).isPresent() || current.hasLeft(id)) {
+                    // a retry of a request that already went through finds its registration, whatever the plan now says
+                    return locate(citizen, id).orElseThrow().registration();
                 }
-            }
-            try {
-                requireActivityOfPlan(citizen, entry);
-                for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-                    HoursMonth.Change change = repository.month(citizen.id(), citizen.municipality(), month)
-                            .register(operationId, entry, clock.instant(), today(), windowDays);
-                    if (!change.changed() || repository.save(change.month(),
-                            List.of(inboxItem(citizen, change.registration())))) {
-                        return change.registration();
-                    }
+                if (!activityChecked) {
+                    requireActivityOfPlan(citizen, entry);
+                    activityChecked = true;
                 }
-            } catch (Rejection refused) {
-                repository.forget(operationId);
-                throw refused;
+                HoursMonth.Change change = current.register(id, entry, clock.instant(), today(), windowDays);
+                if (repository.save(change.month(), List.of(inboxItem(citizen, change.registration())))) {
+                    return change.registration();
+                }
             }
             throw concurrentUpdate();
         });
@@ -142,28 +142,36 @@ public final class PaidHours {
     }
 
     /**
-     * Finds a registration through its placement. A registration marked as leaving is looked for
-     * in its new month too: if it arrived there, that copy is the one that counts.
+     * Finds a registration in the month its id names, or where its placement says it went. One
+     * marked as leaving is looked for in its new month too: if it arrived there, that copy counts.
      */
     private Optional<Located> locate(Citizen citizen, String registrationId) {
-        Optional<HoursRepository.Placement> placement = repository.placement(registrationId)
-                .filter(p -> p.citizenId().equals(citizen.id()));
-        if (placement.isEmpty()) {
+        Optional<YearMonth> named = RegistrationIds.month(registrationId);
+        if (named.isPresent()) {
+            Optional<Located> there = locateIn(citizen, named.get(), registrationId);
+            if (there.isPresent()) {
+                return there;
+            }
+        }
+        return repository.placement(registrationId)
+                .filter(p -> p.citizenId().equals(citizen.id()) && !named.equals(Optional.of(p.month())))
+                .flatMap(p -> locateIn(citizen, p.month(), registrationId));
+    }
+
+    private Optional<Located> locateIn(Citizen citizen, YearMonth month, String registrationId) {
+        HoursMonth here = repository.month(citizen.id(), citizen.municipality(), month);
+        Optional<Registration> found = here.find(registrationId);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        HoursMonth month = repository.month(citizen.id(), citizen.municipality(), placement.get().month());
-        Optional<Registration> here = month.find(registrationId);
-        if (here.isEmpty()) {
-            return Optional.empty();
-        }
-        HoursMonth.Move leaving = month.outgoing().get(registrationId);
+        HoursMonth.Move leaving = here.outgoing().get(registrationId);
         if (leaving != null) {
             HoursMonth there = repository.month(citizen.id(), citizen.municipality(), leaving.to());
             if (RegistrationMoves.arrived(there, registrationId, leaving.revision().number())) {
                 return Optional.of(new Located(there, there.find(registrationId).orElseThrow()));
             }
         }
-        return Optional.of(new Located(month, here.get()));
+        return Optional.of(new Located(here, found.get()));
     }
 
     /** What a change does to the month holding the registration; empty when the month changed meanwhile. */

@@ -33,9 +33,10 @@ import dk.mitforlob.platform.ids.Ids;
  *     record ended, and the citizen gets the 422. Refused because B has given t up: 409.
  *     <i>Crash after:</i> readers already see the new state; the sweep finishes 4–6.</li>
  * <li>Placement → B (only ever forward in revision). <i>Crash before:</i> a lookup by id lands in
- *     A, meets the mark, and follows it to B.</li>
- * <li>A: remove the registration, only if still marked with t. <i>Crash before:</i> A's total still
- *     counts it, so an evaluators' table may count it twice until the sweep finishes the move.</li>
+ *     A (the month its id names, or its old placement), meets the mark, and follows it to B.</li>
+ * <li>A: remove the registration, only if still marked with t, and remember that it left (so a
+ *     retried registration is not made again there). <i>Crash before:</i> A's total still counts it,
+ *     so an evaluators' table may count it twice until the sweep finishes the move.</li>
  * <li>End the record.</li>
  * </ol>
  *
@@ -103,7 +104,7 @@ final class RegistrationMoves {
     /** Steps 4–6: the registration is in its new month; point there and clear out of the old one. */
     private void finish(String citizenId, String municipality, String registrationId, YearMonth from, String token,
                         YearMonth to, int revision) {
-        repository.replace(registrationId, to, revision);
+        repository.replace(citizenId, registrationId, to, revision);
         untilStored(citizenId, municipality, from, month -> month.departed(registrationId, token));
         repository.moveEnded(token);
     }

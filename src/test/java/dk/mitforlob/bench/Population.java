@@ -243,8 +243,8 @@ final class Population {
             }
             months.put(month.month(), month);
         }
-        return months.values().stream().map(m -> new HoursMonth(m.citizenId(), m.municipality(), m.month(), 1,
-                m.registrations(), Map.of(), List.of())).toList();
+        return months.values().stream().map(m -> HoursMonth.imported(m.citizenId(), m.municipality(), m.month(),
+                m.registrations())).toList();
     }
 
     private interface Work<T, R> {

@@ -76,8 +76,7 @@ class HoursStoreCostTest {
             }
         }
         months.values().forEach(month -> repository.save(
-                new HoursMonth(month.citizenId(), month.municipality(), month.month(), 1, month.registrations(),
-                        Map.of(), List.of()), List.of()));
+                HoursMonth.imported(month.citizenId(), month.municipality(), month.month(), month.registrations()), List.of()));
         return count;
     }
 
