@@ -27,6 +27,7 @@ import dk.mitforlob.hours.HoursRepository;
 import dk.mitforlob.hours.MongoMonthlyHours;
 import dk.mitforlob.platform.storage.MongoStore;
 import dk.mitforlob.testing.Api;
+import dk.mitforlob.testing.IssuerWarmUp;
 import dk.mitforlob.testing.TestClock;
 import dk.mitforlob.testing.TestIssuers;
 import dk.mitforlob.testing.TestLogging;
@@ -81,22 +82,8 @@ class StorageMigrationTest {
         clock.set(Instant.parse("2026-11-29T20:00:00Z"));
         application = Application.start(TestService.settings(own.target(), ISSUERS.trusted()), clock);
         Api api = new Api(URI.create("http://127.0.0.1:" + application.port() + "/"));
-        // a fresh service fetches the issuer's keys on the first token; on a busy machine that may take a retry
-        for (int attempt = 0; attempt < 30; attempt++) {
-            if (api.get("/api/v1/evaluation/wishes").bearer(ISSUERS.evaluator()).send().status() != 503) {
-                break;
-            }
-            sleep();
-        }
+        IssuerWarmUp.await(api.base(), ISSUERS);
         return api;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void restart() {

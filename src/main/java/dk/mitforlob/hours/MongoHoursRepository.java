@@ -100,7 +100,8 @@ public final class MongoHoursRepository implements HoursRepository {
                     Updates.combine(changes)).getMatchedCount() == 1;
         }
         if (stored) {
-            outbox.flush(months, id, ticket);
+            outbox.flush(months, id, ticket, input, () -> monthlyHours.record(next.citizenId(), next.month(),
+                    next.version(), next.countedQuarters()));
         } else {
             outbox.cancel(ticket);
         }

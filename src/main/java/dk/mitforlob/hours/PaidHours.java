@@ -67,16 +67,19 @@ public final class PaidHours {
         YearMonth month = YearMonth.from(entry.date());
         String id = RegistrationIds.of(month, operationId);
         return locked(citizen, () -> {
-            boolean activityChecked = false;
             for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
                 HoursMonth current = repository.month(citizen.id(), citizen.municipality(), month);
                 if (current.find(id).isPresent() || current.hasLeft(id)) {
                     // a retry of a request that already went through finds its registration, whatever the plan now says
                     return locate(citizen, id).orElseThrow().registration();
                 }
-                if (!activityChecked) {
+                if (attempt == 0) {
+                    // a retry of a request begun before ids named their month has the operation id as its id
+                    Optional<Located> firstShape = locate(citizen, operationId);
+                    if (firstShape.isPresent()) {
+                        return firstShape.get().registration();
+                    }
                     requireActivityOfPlan(citizen, entry);
-                    activityChecked = true;
                 }
                 HoursMonth.Change change = current.register(id, entry, clock.instant(), today(), windowDays);
                 if (repository.save(change.month(), List.of(inboxItem(citizen, change.registration())))) {

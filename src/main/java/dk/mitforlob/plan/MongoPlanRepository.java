@@ -205,7 +205,12 @@ public final class MongoPlanRepository implements PlanRepository {
         String ticket = outbox.announce(plans, citizenId);
         boolean applied = plans.updateOne(Filters.and(Filters.eq("_id", citizenId), condition),
                 Updates.combine(change, MongoOutbox.push(List.of(input)))).getModifiedCount() == 1;
-        outbox.flush(plans, citizenId, ticket);
+        if (applied) {
+            outbox.flush(plans, citizenId, ticket, List.of(input), () -> { });
+        } else {
+            // the condition did not hold (a retry of a step already there): anything left in the outbox is delivered
+            outbox.flush(plans, citizenId, ticket);
+        }
         return applied;
     }
 

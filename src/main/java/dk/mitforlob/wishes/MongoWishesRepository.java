@@ -96,7 +96,8 @@ public final class MongoWishesRepository implements WishesRepository {
         }
         if (saved) {
             keepVersion(citizenId, next);
-            outbox.flush(wishes, citizenId, ticket);
+            outbox.flush(wishes, citizenId, ticket, List.of(input),
+                    () -> rollup.record(citizenId, next.version(), next.wishes()));
         } else {
             outbox.cancel(ticket);
         }

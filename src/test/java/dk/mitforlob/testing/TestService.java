@@ -41,6 +41,7 @@ public final class TestService {
             TestClock clock = new TestClock();
             Application application = Application.start(settings(store, TestIssuers.get().trusted()), clock);
             instance = new TestService(application, clock, store);
+            IssuerWarmUp.await(instance.api.base(), TestIssuers.get());
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
         }
         return instance;

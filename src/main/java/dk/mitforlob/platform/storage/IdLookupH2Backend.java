@@ -1,14 +1,23 @@
 package dk.mitforlob.platform.storage;
 
+import java.util.List;
+import java.util.Map;
+
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
-import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -16,11 +25,18 @@ import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * The embedded store's H2 backend, answering a query that names an {@code _id} from the id index
- * even when it has other conditions too. mongo-java-server uses an index only for a query on
- * exactly the index's fields, so {@code {_id: x, version: 3}} — every compare-and-set write —
- * looked through the whole collection: a write cost grew with everybody's data. MongoDB itself
- * looks such a document up by its id; so does this backend now, then checks the other conditions.
+ * The embedded store's H2 backend, with two costs that grew with everybody's data taken out.
+ *
+ * <p>A query that names an {@code _id} is answered from the id index even when it has other
+ * conditions too. mongo-java-server uses an index only for a query on exactly the index's fields,
+ * so {@code {_id: x, version: 3}} — every compare-and-set write — looked through the whole
+ * collection. MongoDB itself looks such a document up by its id; so does this backend now, then
+ * checks the other conditions.
+ *
+ * <p>Unique indexes (the id index among them) keep their keys in order of their values. H2 orders
+ * keys it does not know by comparing their Java serialisations, so every step down an index's
+ * tree serialised two keys: an id lookup cost tens of serialisations. An index of a data file
+ * written before is dropped on opening and rebuilt from the documents, once.
  */
 class IdLookupH2Backend extends H2Backend {
 
@@ -28,6 +44,24 @@ class IdLookupH2Backend extends H2Backend {
     private static final String DATABASES_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
     private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+    private static final String ORDERED = ".ordered";
+
+    /** Index keys in the order of their values, as MongoDB orders them; anything else as H2 would. */
+    private static final ObjectDataType BY_VALUE = new ObjectDataType() {
+        @Override
+        public int compare(Object a, Object b) {
+            if (a instanceof KeyValue left && b instanceof KeyValue right) {
+                for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
+                    int order = ValueComparator.asc().compare(left.get(i), right.get(i));
+                    if (order != 0) {
+                        return order;
+                    }
+                }
+                return Integer.compare(left.size(), right.size());
+            }
+            return super.compare(a, b);
+        }
+    };
 
     IdLookupH2Backend(MVStore mvStore) {
         super(mvStore);
@@ -55,12 +89,85 @@ class IdLookupH2Backend extends H2Backend {
         }
 
         @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            MVStore mvStore = store();
+            String name = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            if (mvStore.hasMap(name)) {
+                // ordered by serialised bytes: the collection rebuilds the index from its documents when it is empty
+                mvStore.removeMap(name);
+            }
+            MVMap<KeyValue, Object> map = mvStore.openMap(name + ORDERED,
+                    new MVMap.Builder<KeyValue, Object>().keyType(BY_VALUE));
+            return new OrderedUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            String name = getFullCollectionNamespace(collection.getCollectionName()) + "._index_" + indexName + ORDERED;
+            if (store().hasMap(name)) {
+                store().removeMap(name);
+            }
+        }
+
+        private MVStore store() {
+            return store != null ? store : OPENING.get();
+        }
+
+        @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            MVStore mvStore = store != null ? store : OPENING.get();
+            MVStore mvStore = store();
             String fullName = getFullCollectionNamespace(collectionName);
             MVMap<Object, Document> dataMap = mvStore.openMap(DATABASES_PREFIX + fullName);
             MVMap<String, Object> metaMap = mvStore.openMap(META_PREFIX + fullName);
             return new Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+    }
+
+    /** A unique index in an H2 map ordered {@link #BY_VALUE}; as mongo-java-server's own H2 index otherwise. */
+    private static final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
+
+        private final MVMap<KeyValue, Object> map;
+
+        OrderedUniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+            this.map = map;
+        }
+
+        @Override
+        protected Object removeDocument(KeyValue keyValue) {
+            return map.remove(keyValue);
+        }
+
+        @Override
+        protected boolean putKeyPosition(KeyValue keyValue, Object position) {
+            return map.putIfAbsent(keyValue, Missing.ofNullable(position)) == null;
+        }
+
+        @Override
+        protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+            return map.entrySet();
+        }
+
+        @Override
+        protected Object getPosition(KeyValue keyValue) {
+            return map.get(keyValue);
+        }
+
+        @Override
+        public long getCount() {
+            return map.sizeAsLong();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
         }
     }
 
