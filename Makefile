@@ -29,8 +29,12 @@ $(JAR): $(SOURCES)
 
 build: $(JAR)
 
+# Demo mode starts in seconds: C1 only (demo traffic needs no peak speed) and a class-data archive
+# made by the first run. Production (deploy/, make bench) runs without these.
+DEMO_JAVA_OPTS ?= -XX:TieredStopAtLevel=1 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=target/mitforlob-demo.jsa
+
 run: $(JAR)
-	java -jar $(JAR)
+	java $(DEMO_JAVA_OPTS) -jar $(JAR)
 
 test:
 	$(MVN) $(MVN_FLAGS) verify
@@ -47,4 +51,5 @@ bench: $(JAR)
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
 	$(MVN) $(MVN_FLAGS) -q -DskipTests test-compile dependency:build-classpath \
 		-Dmdep.outputFile=$(BENCH_CLASSPATH) -Dmdep.includeScope=test
-	java -Xmx2g -cp target/test-classes:target/classes:$$(cat $(BENCH_CLASSPATH)) dk.mitforlob.bench.Bench
+	BENCH_DEMO_JAVA_OPTS="$(DEMO_JAVA_OPTS)" \
+		java -Xmx2g -cp target/test-classes:target/classes:$$(cat $(BENCH_CLASSPATH)) dk.mitforlob.bench.Bench

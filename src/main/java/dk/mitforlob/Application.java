@@ -6,6 +6,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.helidon.health.HealthCheck;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
 
 import io.helidon.health.checks.HealthChecks;
 import io.helidon.integrations.openapi.ui.OpenApiUi;
@@ -15,6 +21,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.health.HealthObserverConfig;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 import dk.mitforlob.demo.DemoMode;
@@ -54,33 +61,38 @@ public final class Application implements AutoCloseable {
         List<AutoCloseable> resources = new ArrayList<>();
         StartupTimes times = new StartupTimes();
         try {
-            DemoMode demo = null;
-            if (settings.demo()) {
-                demo = DemoMode.start(settings);
-                resources.add(demo);
-                settings = demo.trustingDevIssuer(settings);
-                times.done("development issuer");
-            }
+            // the development issuer's classes load while the store opens: the two are independent
+            Settings configured = settings;
+            CompletableFuture<DemoMode> issuer = settings.demo()
+                    ? CompletableFuture.supplyAsync(() -> DemoMode.start(configured)) : null;
             MongoStore store = openStore(settings);
             resources.add(store);
             times.done("store");
+            DemoMode demo = null;
+            if (issuer != null) {
+                demo = joined(issuer);
+                resources.add(demo);
+                settings = demo.trustingDevIssuer(settings);
+                times.done("development issuer (started beside the store)");
+            }
 
             PeriodicTasks background = new PeriodicTasks();
             resources.add(background);
             Features features = new Features(settings, store, clock, background);
             times.done("features (indexes, migration)");
-            Path demoTokens = null;
-            if (demo != null) {
-                // before the server listens: once it answers "ready", the demo people and their tokens are there
-                demoTokens = demo.seed(settings, features.citizens, features.plans, features.wishes, features.paidHours,
-                        clock);
-                times.done("demo data");
-            }
-            WebServer server = server(settings, store, features, extraServices);
+            // demo data goes in while the server starts; the server is not ready until it is in, tokens written
+            DemoMode seeding = demo;
+            Settings seeded = settings;
+            CompletableFuture<Path> demoTokens = demo == null ? null : CompletableFuture.supplyAsync(() -> seeding.seed(
+                    seeded, features.citizens, features.plans, features.wishes, features.paidHours, clock));
+            WebServer server = server(settings, store, features, extraServices,
+                    demoTokens == null ? List.of() : List.of(new DemoDataReady(demoTokens)));
             resources.add(server::stop);
             times.done("HTTP server");
-            if (demo != null) {
-                DemoMode.announce(demoTokens, server.port());
+            if (demoTokens != null) {
+                Path tokens = joined(demoTokens);
+                times.done("demo data (the rest of it, beside the server)");
+                DemoMode.announce(tokens, server.port());
             }
             LOG.log(Level.INFO, "Mit Forløb is listening on port " + server.port()
                     + (settings.demo() ? " in demo mode" : ""));
@@ -89,6 +101,33 @@ public final class Application implements AutoCloseable {
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
+        }
+    }
+
+    private static <T> T joined(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Not ready until the demo data is in and its tokens are written. */
+    private record DemoDataReady(CompletableFuture<Path> seeding) implements HealthCheck {
+        @Override
+        public String name() {
+            return "demo-data";
+        }
+
+        @Override
+        public HealthCheckType type() {
+            return HealthCheckType.READINESS;
+        }
+
+        @Override
+        public HealthCheckResponse call() {
+            boolean done = seeding.isDone() && !seeding.isCompletedExceptionally();
+            return HealthCheckResponse.builder().status(done).detail("demo-data", done ? "seeded" : "seeding").build();
         }
     }
 
@@ -122,7 +161,14 @@ public final class Application implements AutoCloseable {
     }
 
     private static WebServer server(Settings settings, MongoStore store, Features features,
-                                    List<HttpService> extraServices) {
+                                    List<HttpService> extraServices, List<HealthCheck> extraChecks) {
+        HealthObserverConfig.Builder health = HealthObserver.builder()
+                .useSystemServices(false)
+                .details(true)
+                .addCheck(HealthChecks.deadlockCheck())
+                .addCheck(HealthChecks.heapMemoryCheck())
+                .addCheck(new StoreHealthCheck(store));
+        extraChecks.forEach(health::addCheck);
         WebServer server = WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())
@@ -131,13 +177,7 @@ public final class Application implements AutoCloseable {
                 .featuresDiscoverServices(false)
                 .addFeature(ObserveFeature.builder()
                         .observersDiscoverServices(false)
-                        .addObserver(HealthObserver.builder()
-                                .useSystemServices(false)
-                                .details(true)
-                                .addCheck(HealthChecks.deadlockCheck())
-                                .addCheck(HealthChecks.heapMemoryCheck())
-                                .addCheck(new StoreHealthCheck(store))
-                                .build())
+                        .addObserver(health.build())
                         .addObserver(MetricsObserver.create())
                         .build())
                 .addFeature(OpenApiFeature.builder()
