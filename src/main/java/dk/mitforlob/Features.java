@@ -3,6 +3,7 @@ package dk.mitforlob;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.helidon.webserver.http.HttpService;
 
@@ -12,6 +13,9 @@ import dk.mitforlob.citizen.MeService;
 import dk.mitforlob.citizen.MongoCitizenRepository;
 import dk.mitforlob.evaluation.Enrollments;
 import dk.mitforlob.evaluation.MongoEnrollments;
+import dk.mitforlob.console.Console;
+import dk.mitforlob.console.ConsoleService;
+import dk.mitforlob.console.ConsoleSettings;
 import dk.mitforlob.hours.CaseworkerHoursService;
 import dk.mitforlob.hours.HoursEvaluationService;
 import dk.mitforlob.hours.MongoLedgerMigration;
@@ -37,10 +41,25 @@ import dk.mitforlob.platform.background.PeriodicTasks;
 import dk.mitforlob.platform.config.Settings;
 import dk.mitforlob.platform.http.IdempotentRequests;
 import dk.mitforlob.platform.idempotency.Idempotency;
+import dk.mitforlob.platform.ratelimit.MongoQuotaCounter;
+import dk.mitforlob.platform.ratelimit.QuotaCounts;
+import dk.mitforlob.platform.ratelimit.RateLimiting;
 import dk.mitforlob.platform.security.AccessTokenVerifier;
 import dk.mitforlob.platform.security.CprHmac;
 import dk.mitforlob.platform.storage.Migrations;
 import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.survey.MongoAnswers;
+import dk.mitforlob.survey.MongoParticipation;
+import dk.mitforlob.survey.MongoQuestionnaires;
+import dk.mitforlob.survey.MongoRounds;
+import dk.mitforlob.survey.MySurveysService;
+import dk.mitforlob.survey.QuestionnaireAdminService;
+import dk.mitforlob.survey.Questionnaires;
+import dk.mitforlob.survey.Responses;
+import dk.mitforlob.survey.RoundAdminService;
+import dk.mitforlob.survey.Rounds;
+import dk.mitforlob.survey.SurveyEvaluationService;
+import dk.mitforlob.survey.SurveySettings;
 import dk.mitforlob.wishes.CaseworkerWishesService;
 import dk.mitforlob.wishes.MongoWishesHistoryMigration;
 import dk.mitforlob.wishes.MongoWishesRepository;
@@ -61,13 +80,22 @@ final class Features {
     private static final Duration KEY_PURGE = Duration.ofHours(1);
     private static final Duration STUCK_MOVES = Duration.ofMinutes(1);
     private static final Duration ENROLLMENT_RECONCILIATION = Duration.ofMinutes(15);
+    private static final Duration SURVEY_OPENING = Duration.ofSeconds(15);
+    private static final Duration SURVEY_SWEEP = Duration.ofSeconds(30);
+    private static final Duration RATE_LIMIT_PURGE = Duration.ofMinutes(5);
+    private static final Duration QUOTA_FLUSH = Duration.ofSeconds(1);
 
     final AccessTokenVerifier tokenVerifier;
-    final Citizens citizens;
-    final Plans plans;
-    final StatedWishes wishes;
-    final PaidHours paidHours;
+    private final Citizens citizens;
+    private final Plans plans;
+    private final StatedWishes wishes;
+    private final PaidHours paidHours;
+    private final Questionnaires questionnaires;
+    /** Also what reminders read to invite citizens to survey rounds ({@code SurveyInvitations}). */
+    private final Rounds surveyRounds;
     final List<HttpService> apiServices;
+    final Optional<ConsoleService> console;
+    final RateLimiting rateLimiting;
 
     Features(Settings settings, MongoStore store, Clock clock, PeriodicTasks background) {
         CprHmac cprHmac = new CprHmac(settings.cprHmacKey());
@@ -88,6 +116,12 @@ final class Features {
         paidHours = new PaidHours(hoursRepository, plans, clock, settings.hoursWindowDays());
         WishesRollup wishesRollup = new MongoWishesRollup(store);
         wishes = new StatedWishes(new MongoWishesRepository(store, outbox, wishesRollup), clock);
+        SurveySettings survey = SurveySettings.fromEnvironment(System.getenv());
+        questionnaires = new Questionnaires(new MongoQuestionnaires(store), clock);
+        MongoParticipation participation = new MongoParticipation(store);
+        MongoAnswers answers = new MongoAnswers(store);
+        surveyRounds = new Rounds(new MongoRounds(store), participation, questionnaires, citizens, clock);
+        Responses responses = new Responses(surveyRounds, participation, answers, clock);
 
         apiServices = List.of(
                 new MeService(citizens),
@@ -104,7 +138,11 @@ final class Features {
                 new MyWishesService(citizens, wishes),
                 new CaseworkerWishesService(citizens, wishes, audit),
                 new OccupationsService(),
-                new WishesEvaluationService(new WishesStatistics(wishesRollup, enrollments)));
+                new WishesEvaluationService(new WishesStatistics(wishesRollup, enrollments)),
+                new QuestionnaireAdminService(questionnaires, idempotent),
+                new RoundAdminService(surveyRounds, idempotent),
+                new MySurveysService(citizens, surveyRounds, responses, idempotent),
+                new SurveyEvaluationService(surveyRounds, answers, audit, survey.smallCellThreshold()));
 
         new Migrations(store, clock).run(STORAGE_MIGRATION, List.of(
                 Migrations.step("outboxes written before writes were announced", stillMine -> outbox.sweepEverything()),
@@ -114,10 +152,27 @@ final class Features {
                 Migrations.step("enrollments for the evaluators' roll-up",
                         stillMine -> enrollments.catchUp(citizens::forEach))));
 
+        console = Console.configure(settings, ConsoleSettings.fromEnvironment(System.getenv()))
+                .map(ConsoleService::new);
+
+        MongoQuotaCounter quotas = new MongoQuotaCounter(store, clock);
+        QuotaCounts counts = new QuotaCounts(quotas, clock);
+        rateLimiting = new RateLimiting(settings.rateLimits(), counts, clock);
+
+        background.every(Duration.ZERO, AccessTokenVerifier.KEY_REFRESH, "issuer key refresh", tokenVerifier::refreshKeys);
         background.every(OUTBOX_SWEEP, "outbox sweep", outbox::sweep);
+        background.every(QUOTA_FLUSH, "rate limit counts", counts::flush);
+        background.every(RATE_LIMIT_PURGE, "rate limit window purge", quotas::purgeExpired);
         background.every(KEY_PURGE, "idempotency key purge", idempotency::purgeExpired);
         background.every(STUCK_MOVES, "paid hours moves left half done", paidHours::settleStuckMoves);
         // a citizen stored by a process that died before recording the enrollment, and never enrolled again
         background.every(ENROLLMENT_RECONCILIATION, "enrollments roll-up", () -> enrollments.catchUp(citizens::forEach));
+        background.every(SURVEY_OPENING, "survey round opening", surveyRounds::openDueRounds);
+        background.every(SURVEY_SWEEP, "survey answer sweep", responses::finishLeftovers);
+    }
+
+    /** What demo mode seeds its data through. */
+    DemoModeSeam.Services demoServices() {
+        return new DemoModeSeam.Services(citizens, plans, wishes, paidHours, questionnaires, surveyRounds);
     }
 }

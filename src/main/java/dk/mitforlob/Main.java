@@ -19,6 +19,9 @@ public final class Main {
         Settings settings;
         try {
             settings = Settings.fromEnvironment(System.getenv());
+            if (settings.demo() && DemoModeSeam.inThisBuild().isEmpty()) {
+                throw new IllegalArgumentException(Application.DEMO_MODE_MISSING);
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("Mit Forløb cannot start: " + e.getMessage());
             System.exit(2);
@@ -37,5 +40,6 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(application::close, "shutdown"));
+        GracefulStop.onSigterm(application);
     }
 }

@@ -31,6 +31,11 @@ public final class Citizens {
         this.clock = clock;
     }
 
+    /** The same citizens, enrolling as of another clock: demo data for programmes that began months ago. */
+    public Citizens asOf(Clock enrollmentClock) {
+        return new Citizens(repository, cprHmac, enrollmentClock);
+    }
+
     /** The citizen a citizen token belongs to; 404 {@code citizen-not-enrolled} when their municipality has not enrolled them. */
     public Citizen signedIn(Caller caller) {
         return caller.citizenKey()

@@ -30,6 +30,9 @@ public record HoursMonth(String citizenId, String municipality, YearMonth month,
                          List<Registration> registrations, Map<String, Move> outgoing, List<String> abandoned,
                          List<String> left) {
 
+    /** The most revisions a registration has: the registration, its corrections and a withdrawal. */
+    public static final int MAX_REVISIONS = 100;
+
     /** How many abandoned move tokens a month remembers; moves are given up only after minutes of silence. */
     static final int ABANDONED_KEPT = 20;
 
@@ -104,6 +107,11 @@ public record HoursMonth(String citizenId, String municipality, YearMonth month,
         }
         if (registration.current().entry().equals(entry)) {
             return new Change(this, registration, false);
+        }
+        if (registration.revisions().size() >= MAX_REVISIONS - 1) {
+            // one revision is kept free for a withdrawal; a registration never grows without bound
+            throw Rejection.unprocessable("limit-reached", "A registration can be corrected at most "
+                    + (MAX_REVISIONS - 2) + " times; withdraw it and register anew");
         }
         requireInMonth(entry.date());
         checkDate(entry.date(), today, windowDays);

@@ -51,7 +51,7 @@ public final class MyHoursService implements HttpService {
 
     private void register(ServerRequest req, ServerResponse res) {
         Citizen citizen = citizen(req);
-        idempotent.create(req, res, citizen.id() + ":hours", true, HoursInput.class, (input, operationId) -> {
+        idempotent.create(req, res, citizen.id() + ":hours", HoursInput.class, (input, operationId) -> {
             Registration registration = hours.register(citizen, input, operationId);
             return IdempotentRequests.json(Status.CREATED_201, RegistrationView.of(registration, true),
                     Map.of("Location", "/api/v1/me/hours/" + registration.id()));

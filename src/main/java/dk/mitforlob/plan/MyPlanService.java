@@ -107,7 +107,7 @@ public final class MyPlanService implements HttpService {
     private void addStep(ServerRequest req, ServerResponse res) {
         Citizen citizen = citizen(req);
         String goalId = Exchange.pathParam(req, "goalId");
-        idempotent.create(req, res, citizen.id() + ":plan-step", false, Plans.StepInput.class,
+        idempotent.create(req, res, citizen.id() + ":plan-step", Plans.StepInput.class,
                 (input, operationId) -> IdempotentRequests.json(Status.CREATED_201,
                         PlanView.StepView.of(plans.addStep(citizen, goalId, input, operationId)), Map.of()));
     }
@@ -128,7 +128,7 @@ public final class MyPlanService implements HttpService {
 
     private void comment(ServerRequest req, ServerResponse res, Contributions.Target on, String targetId) {
         Citizen citizen = citizen(req);
-        idempotent.create(req, res, citizen.id() + ":plan-comment", false, Plans.CommentInput.class,
+        idempotent.create(req, res, citizen.id() + ":plan-comment", Plans.CommentInput.class,
                 (input, operationId) -> IdempotentRequests.json(Status.CREATED_201,
                         PlanView.CommentView.of(plans.comment(citizen, on, targetId, input, operationId)), Map.of()));
     }
@@ -136,7 +136,7 @@ public final class MyPlanService implements HttpService {
     private void objectToMeeting(ServerRequest req, ServerResponse res) {
         Citizen citizen = citizen(req);
         String meetingId = Exchange.pathParam(req, "meetingId");
-        idempotent.create(req, res, citizen.id() + ":meeting-objection", false, Plans.ObjectionInput.class,
+        idempotent.create(req, res, citizen.id() + ":meeting-objection", Plans.ObjectionInput.class,
                 (input, operationId) -> IdempotentRequests.json(Status.CREATED_201,
                         PlanView.ObjectionView.of(plans.object(citizen, meetingId, input, operationId)), Map.of()));
     }

@@ -27,6 +27,10 @@ import dk.mitforlob.platform.ids.Ids;
 public final class Plans {
 
     private static final int MAX_ATTEMPTS = 5;
+    /** What a citizen adds is kept with the plan: bounded, so reading a plan costs the same in year three. */
+    static final int MAX_STEPS_PER_GOAL = 50;
+    static final int MAX_COMMENTS_PER_ITEM = 100;
+    static final int MAX_OBJECTIONS_PER_MEETING = 20;
 
     private final PlanRepository repository;
     private final Clock clock;
@@ -109,6 +113,9 @@ public final class Plans {
             return earlier.get();
         }
         Goal goal = record.plan().goal(goalId).orElseThrow(() -> notFound("goal-not-found", "goal", goalId));
+        if (record.steps().stream().filter(s -> s.goalId().equals(goalId)).count() >= MAX_STEPS_PER_GOAL) {
+            throw limitReached("A goal has at most " + MAX_STEPS_PER_GOAL + " own steps");
+        }
         Validation.of().requiredText("text", input.text(), 500).date("targetDate", input.targetDate()).throwIfInvalid();
         Instant now = clock.instant();
         OwnStep step = new OwnStep(operationId, goalId, input.text().strip(), input.targetDate(), false, null, now);
@@ -153,6 +160,10 @@ public final class Plans {
             case MEETING -> record.plan().meeting(targetId).map(Meeting::purpose)
                     .orElseThrow(() -> notFound("meeting-not-found", "meeting", targetId));
         };
+        if (record.comments().stream().filter(c -> c.on() == on && c.targetId().equals(targetId)).count()
+                >= MAX_COMMENTS_PER_ITEM) {
+            throw limitReached("An activity or meeting has at most " + MAX_COMMENTS_PER_ITEM + " comments");
+        }
         Validation.of().requiredText("text", input.text(), 2000).throwIfInvalid();
         Instant now = clock.instant();
         Comment comment = new Comment(operationId, on, targetId, input.text().strip(), now);
@@ -178,6 +189,10 @@ public final class Plans {
         }
         Meeting meeting = record.plan().meeting(meetingId)
                 .orElseThrow(() -> notFound("meeting-not-found", "meeting", meetingId));
+        if (record.objections().stream().filter(o -> o.meetingId().equals(meetingId)).count()
+                >= MAX_OBJECTIONS_PER_MEETING) {
+            throw limitReached("A meeting has at most " + MAX_OBJECTIONS_PER_MEETING + " objections");
+        }
         Validation.of().requiredText("reason", input.reason(), 1000).text("suggestion", input.suggestion(), 500)
                 .throwIfInvalid();
         Instant now = clock.instant();
@@ -214,6 +229,10 @@ public final class Plans {
             }
         }
         return details;
+    }
+
+    private static Rejection limitReached(String detail) {
+        return Rejection.unprocessable("limit-reached", detail);
     }
 
     private static Rejection notFound(String code, String what, String id) {

@@ -57,7 +57,7 @@ public final class MyWishesService implements HttpService {
 
     private void state(ServerRequest req, ServerResponse res) {
         Citizen citizen = citizen(req);
-        long expected = Etags.requiredIfMatch(req);
+        long expected = Etags.requiredIfMatch(req, () -> wishes.current(citizen).version());
         Wishes input = Exchange.readJson(req, Wishes.class);
         StatedWishes.Stated stated = wishes.state(citizen, input, expected);
         res.header(HeaderNames.ETAG, Etags.of(stated.current().version()));

@@ -1,6 +1,7 @@
 package dk.mitforlob.bench;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
@@ -262,7 +263,9 @@ public final class Bench {
         Path log = out.resolve("demo-" + data.getFileName() + (when != null && when.startsWith("restart") ? "-restart"
                 : "") + ".log");
         List<String> arguments = new ArrayList<>(options);
-        arguments.addAll(List.of("-jar", jar().toString()));
+        // demo mode lives beside the production jar, as make run starts it
+        arguments.addAll(List.of("-cp", jar() + File.pathSeparator + jar().resolveSibling("mitforlob-demo.jar")
+                + File.pathSeparator + jar().resolveSibling("demo-libs") + File.separator + "*", "dk.mitforlob.Main"));
         long started = System.nanoTime();
         Process demo = Processes.java(arguments, env, log, true);
         try {

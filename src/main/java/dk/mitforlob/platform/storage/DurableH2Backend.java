@@ -13,6 +13,7 @@ import io.netty.channel.Channel;
  * background once a second, so a killed process could lose writes already acknowledged to a
  * phone; committing after every write command closes that window (the data reaches the OS before
  * the reply is sent, which survives {@code kill -9}; it is not an fsync against power loss).
+ * See docs/decisions/0004.
  */
 final class DurableH2Backend extends IdLookupH2Backend {
 

@@ -14,7 +14,7 @@ import org.h2.mvstore.MVStore;
 /**
  * The in-process, MongoDB-wire-compatible store used when no {@code MONGODB_URI} is given. The real
  * driver talks to it over a loopback socket, exactly as it would to MongoDB. It has no transactions
- * and no change streams; the code is written for single-document atomicity (see STACK.md).
+ * and no change streams; the code is written for single-document atomicity (docs/decisions/0003).
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
