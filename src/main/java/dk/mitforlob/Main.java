@@ -1,9 +1,13 @@
 package dk.mitforlob;
 
 import java.time.Clock;
+import java.util.List;
+
+import io.helidon.webserver.http.HttpService;
 
 import dk.mitforlob.platform.config.Logging;
 import dk.mitforlob.platform.config.Settings;
+import dk.mitforlob.platform.http.StaticCeiling;
 
 /** Starts Mit Forløb from environment variables; with none set, in demo mode. */
 public final class Main {
@@ -15,6 +19,9 @@ public final class Main {
         Settings settings;
         try {
             settings = Settings.fromEnvironment(System.getenv());
+            if (settings.demo() && DemoModeSeam.inThisBuild().isEmpty()) {
+                throw new IllegalArgumentException(Application.DEMO_MODE_MISSING);
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("Mit Forløb cannot start: " + e.getMessage());
             System.exit(2);
@@ -23,12 +30,16 @@ public final class Main {
         Logging.configure(settings.logFormat());
         Application application;
         try {
-            application = Application.start(settings, Clock.systemUTC());
+            // a benchmark compares routes with a static answer served the same way (never set in production)
+            List<HttpService> extra = "true".equals(System.getenv("MITFORLOB_BENCH_CEILING"))
+                    ? List.of(new StaticCeiling()) : List.of();
+            application = Application.start(settings, Clock.systemUTC(), extra);
         } catch (RuntimeException e) {
             System.getLogger(Main.class.getName()).log(System.Logger.Level.ERROR, "Mit Forløb failed to start", e);
             System.exit(1);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(application::close, "shutdown"));
+        GracefulStop.onSigterm(application);
     }
 }

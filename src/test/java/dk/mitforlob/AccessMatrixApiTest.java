@@ -2,6 +2,7 @@ package dk.mitforlob;
 
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,7 @@ class AccessMatrixApiTest {
     static void aCitizenOf851WithInput() {
         citizen = Fixtures.citizenWithPlan(SERVICE, "851");
         SERVICE.api().post("/api/v1/me/plan/goals/" + citizen.citizenId() + "-goal-work/steps").bearer(citizen.token())
-                .json(Map.of("text", "Et skridt")).send().expect(201);
+                .idempotencyKey(UUID.randomUUID().toString()).json(Map.of("text", "Et skridt")).send().expect(201);
         itemId = SERVICE.api().get("/api/v1/municipalities/851/inbox?citizenId=" + citizen.citizenId())
                 .bearer(SERVICE.issuers().caseworker("851")).send().expect(200).json()
                 .path("items").get(0).path("id").asText();

@@ -3,6 +3,7 @@ package dk.mitforlob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class AuditApiTest {
     void caseload_inbox_and_feed_reads_are_audited_for_each_citizen_shown() {
         TestCitizen citizen = Fixtures.citizenWithPlan(service, "707");
         service.api().post("/api/v1/me/plan/goals/" + citizen.citizenId() + "-goal-work/steps").bearer(citizen.token())
-                .json(Map.of("text", "Et skridt")).send().expect(201);
+                .idempotencyKey(UUID.randomUUID().toString()).json(Map.of("text", "Et skridt")).send().expect(201);
 
         service.api().get("/api/v1/municipalities/707/citizens").bearer(service.issuers().caseworker("707")).send()
                 .expect(200);

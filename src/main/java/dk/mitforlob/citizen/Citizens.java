@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import dk.mitforlob.platform.errors.Rejection;
@@ -22,11 +23,17 @@ public final class Citizens {
     private final CitizenRepository repository;
     private final CprHmac cprHmac;
     private final Clock clock;
+    private final List<Consumer<Citizen>> enrollmentListeners = new CopyOnWriteArrayList<>();
 
     public Citizens(CitizenRepository repository, CprHmac cprHmac, Clock clock) {
         this.repository = repository;
         this.cprHmac = cprHmac;
         this.clock = clock;
+    }
+
+    /** The same citizens, enrolling as of another clock: demo data for programmes that began months ago. */
+    public Citizens asOf(Clock enrollmentClock) {
+        return new Citizens(repository, cprHmac, enrollmentClock);
     }
 
     /** The citizen a citizen token belongs to; 404 {@code citizen-not-enrolled} when their municipality has not enrolled them. */
@@ -64,6 +71,20 @@ public final class Citizens {
         return repository.inMunicipality(municipality, caseworkerId, after, limit);
     }
 
+    /**
+     * Tells {@code listener} of every citizen as enrolled or updated, after it is stored, and again
+     * when an enrollment is repeated unchanged: a listener that missed it (the process died in
+     * between) catches up when the case system retries. Listeners must be idempotent.
+     */
+    public void onEnrollment(Consumer<Citizen> listener) {
+        enrollmentListeners.add(listener);
+    }
+
+    private EnrollmentOutcome told(EnrollmentOutcome outcome) {
+        enrollmentListeners.forEach(listener -> listener.accept(outcome.citizen()));
+        return outcome;
+    }
+
     /** Visits every enrolled citizen, for aggregate statistics. */
     public void forEach(Consumer<Citizen> visitor) {
         repository.forEach(visitor);
@@ -95,10 +116,10 @@ public final class Citizens {
                         enrollment.programme(), enrollment.caseworker(), enrollment.contactPerson(),
                         enrollment.languageOrDefault(), current.enrolledAt(), now, current.version() + 1);
                 if (updated.sameDetailsAs(current)) {
-                    return new EnrollmentOutcome(current, false, false);
+                    return told(new EnrollmentOutcome(current, false, false));
                 }
                 if (repository.replace(updated, current.version())) {
-                    return new EnrollmentOutcome(updated, false, true);
+                    return told(new EnrollmentOutcome(updated, false, true));
                 }
                 continue;
             }
@@ -114,7 +135,7 @@ public final class Citizens {
                     enrollment.programme(), enrollment.caseworker(), enrollment.contactPerson(),
                     enrollment.languageOrDefault(), now, now, 1);
             if (repository.insert(created)) {
-                return new EnrollmentOutcome(created, true, true);
+                return told(new EnrollmentOutcome(created, true, true));
             }
         }
         throw Rejection.conflict("concurrent-update", "The citizen was changed concurrently; try again");

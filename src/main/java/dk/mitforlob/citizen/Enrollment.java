@@ -9,7 +9,7 @@ import dk.mitforlob.platform.security.CprHmac;
 public record Enrollment(String cpr, String name, Programme programme, CaseworkerRef caseworker,
                          ContactPerson contactPerson, Language language) {
 
-    private static final Pattern EXTERNAL_REF = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern EXTERNAL_REF = Pattern.compile("(?!\\.{1,2}$)[A-Za-z0-9._-]{1,64}");
 
     public void validate() {
         Validation v = Validation.of();
@@ -28,7 +28,8 @@ public record Enrollment(String cpr, String name, Programme programme, Caseworke
     /** A case system's reference goes in URLs, so it must be plain and must not be a CPR number. */
     public static void validateExternalRef(String externalRef) {
         Validation v = Validation.of();
-        v.matches("externalRef", externalRef, EXTERNAL_REF, "must be 1-64 letters, digits, '.', '_' or '-'");
+        v.matches("externalRef", externalRef, EXTERNAL_REF,
+                "must be 1-64 letters, digits, '.', '_' or '-', and not '.' or '..'");
         if (CprHmac.looksLikeCpr(externalRef)) {
             v.error("externalRef", "must not be a CPR number: CPR numbers never go in URLs");
         }

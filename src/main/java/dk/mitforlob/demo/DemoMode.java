@@ -4,11 +4,8 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
 
-import dk.mitforlob.citizen.Citizens;
-import dk.mitforlob.hours.PaidHours;
-import dk.mitforlob.plan.Plans;
+import dk.mitforlob.DemoModeSeam;
 import dk.mitforlob.platform.config.Settings;
-import dk.mitforlob.wishes.StatedWishes;
 
 /** Everything demo mode adds: the development issuer, the demo people and data, and their tokens. */
 public final class DemoMode implements AutoCloseable {
@@ -32,12 +29,14 @@ public final class DemoMode implements AutoCloseable {
     }
 
     /** Seeds the demo data and writes the tokens file; returns the file. */
-    public Path seed(Settings settings, Citizens citizens, Plans plans, StatedWishes wishes, PaidHours hours,
-                     Clock clock) {
-        DemoData.Seeded people = DemoData.seed(citizens);
-        DemoPlans.seed(plans, people.anna(), people.bo(), clock);
-        DemoWishes.seed(wishes, people.anna(), people.bo());
-        DemoHours.seed(hours, people.anna(), people.bo());
+    public Path seed(Settings settings, DemoModeSeam.Services services, Clock clock) {
+        DemoData.Seeded people = DemoData.seed(services.citizens());
+        DemoPlans.seed(services.plans(), people.anna(), people.bo(), clock);
+        DemoWishes.seed(services.wishes(), people.anna(), people.bo());
+        DemoHours.seed(services.hours(), people.anna(), people.bo());
+        DemoCohort.seed(services.citizens(), services.hours(), clock);
+        // the standard questionnaire and this month's round for both demo people
+        DemoSurvey.seed(services.questionnaires(), services.surveyRounds(), clock);
         return DemoTokens.write(issuer, settings.dataDir());
     }
 

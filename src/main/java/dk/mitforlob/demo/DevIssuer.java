@@ -7,8 +7,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 
 import dk.mitforlob.platform.config.Settings;
 import dk.mitforlob.platform.security.Role;
@@ -36,7 +40,11 @@ public final class DevIssuer implements AutoCloseable {
         if (!settings.demo()) {
             throw new IllegalStateException("The development issuer runs in demo mode only");
         }
-        MockOAuth2Server server = new MockOAuth2Server();
+        // the authorize endpoint shows a page to pick a demo employee (the console's sign-in); tokens minted
+        // directly for the tokens file are not affected
+        MockOAuth2Server server = new MockOAuth2Server(new OAuth2Config(true,
+                DemoSignIn.writeLoginPage(settings.dataDir()).toString(), null, false, new OAuth2TokenProvider(),
+                Set.of(DemoSignIn.employeeClaims()), new MockWebServerWrapper()));
         try {
             server.start(InetAddress.getLoopbackAddress(), settings.devIssuerPort());
         } catch (RuntimeException e) {

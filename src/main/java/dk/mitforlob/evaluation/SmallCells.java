@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
  * would pin them down). It hides the smallest visible cells first, and the total when nothing is
  * left to hide. This protects against subtraction along each column; it does not solve the full
  * linear-programming attack on a multi-way table, which these small tables do not need.
+ * See docs/decisions/0005.
  */
 public final class SmallCells {
 
@@ -32,14 +33,20 @@ public final class SmallCells {
             return cells[row][column];
         }
 
+        /** Whether a column's total must be hidden; a table without rows (an empty period) hides nothing. */
         public boolean totalHidden(int column) {
-            return totals[column];
+            return column < totals.length && totals[column];
         }
     }
 
     /** True for a count of citizens that may not be shown: 1 to 4. Zero reveals no one and is shown. */
     public static boolean tooFew(long citizens) {
-        return citizens > 0 && citizens < THRESHOLD;
+        return tooFew(citizens, THRESHOLD);
+    }
+
+    /** {@link #tooFew(long)} for a table with a threshold of its own (the survey's is configurable). */
+    public static boolean tooFew(long citizens, long threshold) {
+        return citizens > 0 && citizens < threshold;
     }
 
     /**
@@ -47,7 +54,12 @@ public final class SmallCells {
      * tell about those who did not (1 to 4 of them), or tell of every member that they did (none).
      */
     public static boolean revealsOthers(long count, long groupSize) {
-        return count > 0 && groupSize - count < THRESHOLD;
+        return revealsOthers(count, groupSize, THRESHOLD);
+    }
+
+    /** {@link #revealsOthers(long, long)} with a threshold of the table's own. */
+    public static boolean revealsOthers(long count, long groupSize, long threshold) {
+        return count > 0 && groupSize - count < threshold;
     }
 
     /** How many citizens a shown count exposes: the count itself, or the few it leaves out. */

@@ -15,7 +15,7 @@ import dk.mitforlob.platform.errors.Validation;
 public record HoursInput(LocalDate date, Employer employer, BigDecimal hours, String note, String activityId,
                          String reason) {
 
-    private static final Pattern ACTIVITY_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern ACTIVITY_ID = Pattern.compile("(?!\\.{1,2}$)[A-Za-z0-9._-]{1,64}");
 
     /** Checks the values on their own (the rules across registrations are the ledger's); 422 naming every field. */
     HoursEntry toEntry(boolean correction) {

@@ -54,7 +54,7 @@ public final class CaseworkerPlanService implements HttpService {
         String municipality = Exchange.pathParam(req, "code");
         Caller caller = Access.requireFor(req, Role.CASEWORKER, municipality);
         Citizen citizen = citizens.inMunicipality(municipality, Exchange.pathParam(req, "citizenId"));
-        long expected = Etags.requiredIfMatch(req);
+        long expected = Etags.requiredIfMatch(req, () -> plans.of(citizen).version());
         Plan plan = Exchange.readJson(req, Plan.class);
         Plans.Published published = plans.publish(citizen, plan, OptionalLong.of(expected),
                 new PlanVersion.Author(PlanVersion.Author.CASEWORKER, caller.subject()), false);

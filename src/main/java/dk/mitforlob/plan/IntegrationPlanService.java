@@ -48,8 +48,7 @@ public final class IntegrationPlanService implements HttpService {
         String municipality = Exchange.pathParam(req, "code");
         Caller caller = Access.requireFor(req, Role.INTEGRATION, municipality);
         Citizen citizen = citizens.inMunicipality(municipality, Exchange.pathParam(req, "citizenId"));
-        OptionalLong expected = req.headers().contains(HeaderNames.IF_MATCH)
-                ? OptionalLong.of(Etags.requiredIfMatch(req)) : OptionalLong.empty();
+        OptionalLong expected = Etags.optionalIfMatch(req, () -> plans.of(citizen).version());
         Plan plan = Exchange.readJson(req, Plan.class);
         Plans.Published published = plans.publish(citizen, plan, expected,
                 new PlanVersion.Author(PlanVersion.Author.CASE_SYSTEM, caller.subject()), true);

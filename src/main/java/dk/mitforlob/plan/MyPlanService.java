@@ -88,10 +88,8 @@ public final class MyPlanService implements HttpService {
         OptionalInt limit = Exchange.queryInt(req, "limit", 1, MAX_LIMIT);
         Optional<Long> before = Exchange.query(req, "cursor")
                 .map(cursor -> parseVersion(PageCursor.decode(cursor, "plan-history", 1).value(0)));
-        List<PlanVersion> versions = plans.history(citizen).stream()
-                .filter(v -> before.isEmpty() || v.version() < before.get())
-                .limit(limit.orElse(DEFAULT_LIMIT) + 1L)
-                .toList();
+        List<PlanVersion> versions = plans.history(citizen, before.orElse(Long.MAX_VALUE),
+                limit.orElse(DEFAULT_LIMIT) + 1);
         Page<PlanVersion> page = Page.fromFetched(versions, limit.orElse(DEFAULT_LIMIT),
                 v -> PageCursor.of("plan-history", Long.toString(v.version())));
         Exchange.ok(res, page.map(v -> new HistoryEntry(v.version(), v.publishedAt(), v.author().role(),
@@ -109,7 +107,7 @@ public final class MyPlanService implements HttpService {
     private void addStep(ServerRequest req, ServerResponse res) {
         Citizen citizen = citizen(req);
         String goalId = Exchange.pathParam(req, "goalId");
-        idempotent.create(req, res, citizen.id() + ":plan-step", false, Plans.StepInput.class,
+        idempotent.create(req, res, citizen.id() + ":plan-step", Plans.StepInput.class,
                 (input, operationId) -> IdempotentRequests.json(Status.CREATED_201,
                         PlanView.StepView.of(plans.addStep(citizen, goalId, input, operationId)), Map.of()));
     }
@@ -130,7 +128,7 @@ public final class MyPlanService implements HttpService {
 
     private void comment(ServerRequest req, ServerResponse res, Contributions.Target on, String targetId) {
         Citizen citizen = citizen(req);
-        idempotent.create(req, res, citizen.id() + ":plan-comment", false, Plans.CommentInput.class,
+        idempotent.create(req, res, citizen.id() + ":plan-comment", Plans.CommentInput.class,
                 (input, operationId) -> IdempotentRequests.json(Status.CREATED_201,
                         PlanView.CommentView.of(plans.comment(citizen, on, targetId, input, operationId)), Map.of()));
     }
@@ -138,7 +136,7 @@ public final class MyPlanService implements HttpService {
     private void objectToMeeting(ServerRequest req, ServerResponse res) {
         Citizen citizen = citizen(req);
         String meetingId = Exchange.pathParam(req, "meetingId");
-        idempotent.create(req, res, citizen.id() + ":meeting-objection", false, Plans.ObjectionInput.class,
+        idempotent.create(req, res, citizen.id() + ":meeting-objection", Plans.ObjectionInput.class,
                 (input, operationId) -> IdempotentRequests.json(Status.CREATED_201,
                         PlanView.ObjectionView.of(plans.object(citizen, meetingId, input, operationId)), Map.of()));
     }

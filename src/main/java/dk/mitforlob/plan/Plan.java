@@ -23,7 +23,7 @@ public record Plan(List<Goal> goals, List<Activity> activities, List<Meeting> me
     static final int MAX_GOALS = 20;
     static final int MAX_ACTIVITIES = 50;
     static final int MAX_MEETINGS = 100;
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern ID = Pattern.compile("(?!\\.{1,2}$)[A-Za-z0-9._-]{1,64}");
 
     public Plan {
         goals = copy(goals);

@@ -17,6 +17,8 @@ import dk.mitforlob.citizen.Language;
 /** What changed between two versions of a plan, and how to say it to a citizen. */
 public final class PlanChanges {
 
+    static final int MAX_SUMMARY = 2000;
+
     static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
     private static final DateTimeFormatter WHEN_DA = DateTimeFormatter.ofPattern("d. MMM 'kl.' HH:mm", Locale.of("da"));
     private static final DateTimeFormatter WHEN_EN = DateTimeFormatter.ofPattern("d MMM 'at' HH:mm", Locale.ENGLISH);
@@ -98,7 +100,13 @@ public final class PlanChanges {
         for (PlanChange change : changes) {
             parts.add(describe(change, plan, da));
         }
-        return String.join("; ", parts);
+        String summary = String.join("; ", parts);
+        // a whole plan replaced can list hundreds of items: the line stays a line
+        if (summary.length() <= MAX_SUMMARY) {
+            return summary;
+        }
+        int cut = Character.isHighSurrogate(summary.charAt(MAX_SUMMARY - 2)) ? MAX_SUMMARY - 2 : MAX_SUMMARY - 1;
+        return summary.substring(0, cut) + "…";
     }
 
     private static String describe(PlanChange change, Plan plan, boolean da) {

@@ -27,6 +27,10 @@ import dk.mitforlob.platform.ids.Ids;
 public final class Plans {
 
     private static final int MAX_ATTEMPTS = 5;
+    /** What a citizen adds is kept with the plan: bounded, so reading a plan costs the same in year three. */
+    static final int MAX_STEPS_PER_GOAL = 50;
+    static final int MAX_COMMENTS_PER_ITEM = 100;
+    static final int MAX_OBJECTIONS_PER_MEETING = 20;
 
     private static final System.Logger LOG = System.getLogger(Plans.class.getName());
 
@@ -48,8 +52,14 @@ public final class Plans {
         return repository.find(citizen.id()).orElse(PlanRecord.none(citizen.id(), citizen.municipality()));
     }
 
+    /** Every version, newest first. */
     public List<PlanVersion> history(Citizen citizen) {
-        return repository.history(citizen.id());
+        return repository.history(citizen.id(), Long.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** Versions older than {@code beforeVersion}, newest first, at most {@code limit}: a page of the history. */
+    public List<PlanVersion> history(Citizen citizen, long beforeVersion, int limit) {
+        return repository.history(citizen.id(), beforeVersion, limit);
     }
 
     /** A publication's outcome: the plan as it now is, and whether this call changed it. */
@@ -104,8 +114,8 @@ public final class Plans {
                     ? "there is no plan yet" : "must be between 1 and " + record.version());
         }
         if (version > record.seenVersion()) {
-            Plan seen = version == record.version() ? record.plan() : history(citizen).stream()
-                    .filter(v -> v.version() == version).findFirst().map(PlanVersion::plan).orElseThrow();
+            Plan seen = version == record.version() ? record.plan()
+                    : repository.version(citizen.id(), version).map(PlanVersion::plan).orElseThrow();
             repository.markSeen(citizen.id(), version, seen);
         }
         return of(citizen);
@@ -123,6 +133,9 @@ public final class Plans {
             return earlier.get();
         }
         Goal goal = record.plan().goal(goalId).orElseThrow(() -> notFound("goal-not-found", "goal", goalId));
+        if (record.steps().stream().filter(s -> s.goalId().equals(goalId)).count() >= MAX_STEPS_PER_GOAL) {
+            throw limitReached("A goal has at most " + MAX_STEPS_PER_GOAL + " own steps");
+        }
         Validation.of().requiredText("text", input.text(), 500).date("targetDate", input.targetDate()).throwIfInvalid();
         Instant now = clock.instant();
         OwnStep step = new OwnStep(operationId, goalId, input.text().strip(), input.targetDate(), false, null, now);
@@ -167,6 +180,10 @@ public final class Plans {
             case MEETING -> record.plan().meeting(targetId).map(Meeting::purpose)
                     .orElseThrow(() -> notFound("meeting-not-found", "meeting", targetId));
         };
+        if (record.comments().stream().filter(c -> c.on() == on && c.targetId().equals(targetId)).count()
+                >= MAX_COMMENTS_PER_ITEM) {
+            throw limitReached("An activity or meeting has at most " + MAX_COMMENTS_PER_ITEM + " comments");
+        }
         Validation.of().requiredText("text", input.text(), 2000).throwIfInvalid();
         Instant now = clock.instant();
         Comment comment = new Comment(operationId, on, targetId, input.text().strip(), now);
@@ -192,6 +209,10 @@ public final class Plans {
         }
         Meeting meeting = record.plan().meeting(meetingId)
                 .orElseThrow(() -> notFound("meeting-not-found", "meeting", meetingId));
+        if (record.objections().stream().filter(o -> o.meetingId().equals(meetingId)).count()
+                >= MAX_OBJECTIONS_PER_MEETING) {
+            throw limitReached("A meeting has at most " + MAX_OBJECTIONS_PER_MEETING + " objections");
+        }
         Validation.of().requiredText("reason", input.reason(), 1000).text("suggestion", input.suggestion(), 500)
                 .throwIfInvalid();
         Instant now = clock.instant();
@@ -228,6 +249,10 @@ public final class Plans {
             }
         }
         return details;
+    }
+
+    private static Rejection limitReached(String detail) {
+        return Rejection.unprocessable("limit-reached", detail);
     }
 
     private static Rejection notFound(String code, String what, String id) {

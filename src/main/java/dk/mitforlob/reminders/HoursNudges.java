@@ -7,10 +7,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Collection;
 import java.util.Set;
 
-import dk.mitforlob.hours.HoursLedger;
-import dk.mitforlob.hours.Registration;
 import dk.mitforlob.plan.Activity;
 import dk.mitforlob.plan.ActivityStatus;
 import dk.mitforlob.plan.ActivityType;
@@ -75,16 +74,18 @@ public final class HoursNudges {
                 || !a.period().to().isBefore(day)));
     }
 
-    /** Why the nudge of the ISO week beginning {@code monday} is not to be given, if it is not. */
-    static Optional<String> reasonNotToNudge(Plan plan, HoursLedger ledger, LocalDate monday) {
+    /**
+     * Why the nudge of the ISO week beginning {@code monday} is not to be given, if it is not;
+     * {@code daysWithHours} are the days of the citizen's registrations that are not withdrawn.
+     */
+    static Optional<String> reasonNotToNudge(Plan plan, Collection<LocalDate> daysWithHours, LocalDate monday) {
         LocalDate sunday = monday.with(DayOfWeek.SUNDAY);
         boolean paidThatWeek = plan.activities().stream().anyMatch(a -> isPaid(a)
                 && !a.period().from().isAfter(sunday) && (a.period().to() == null || !a.period().to().isBefore(monday)));
         if (!paidThatWeek) {
             return Optional.of("no-paid-hours-activity");
         }
-        boolean registered = ledger.registrations().stream().filter(r -> !r.withdrawn()).map(Registration::current)
-                .anyMatch(r -> !r.date().isBefore(monday) && !r.date().isAfter(sunday));
+        boolean registered = daysWithHours.stream().anyMatch(day -> !day.isBefore(monday) && !day.isAfter(sunday));
         return registered ? Optional.of("hours-registered") : Optional.empty();
     }
 

@@ -105,7 +105,7 @@ public final class MyNotificationsService implements HttpService {
 
     private void savePreferences(ServerRequest req, ServerResponse res) {
         Citizen citizen = citizen(req);
-        long expected = Etags.requiredIfMatch(req);
+        long expected = Etags.requiredIfMatch(req, () -> preferences.of(citizen).version());
         PreferencesInput input = Exchange.readJson(req, PreferencesInput.class);
         NotificationPreferences saved = preferences.save(citizen, input, expected);
         res.header(HeaderNames.ETAG, Etags.of(saved.version()));

@@ -10,7 +10,6 @@ import java.util.function.Function;
 
 import dk.mitforlob.citizen.Citizen;
 import dk.mitforlob.citizen.Citizens;
-import dk.mitforlob.hours.HoursLedger;
 import dk.mitforlob.hours.PaidHours;
 import dk.mitforlob.plan.Meeting;
 import dk.mitforlob.plan.Plan;
@@ -53,7 +52,6 @@ public final class ReminderChecks {
     Map<String, Verdict> check(List<Reminder> batch, Instant now) {
         Map<String, Citizen> people = citizens.byIds(batch.stream().map(Reminder::citizenId).distinct().toList());
         Map<String, Plan> planOf = new HashMap<>();
-        Map<String, HoursLedger> ledgerOf = new HashMap<>();
         Map<String, Verdict> verdicts = new HashMap<>();
         for (Reminder reminder : batch) {
             Citizen citizen = people.get(reminder.citizenId());
@@ -67,10 +65,11 @@ public final class ReminderChecks {
                 verdict = switch (reminder.kind()) {
                     case MEETING_TOMORROW, MEETING_IN_TWO_HOURS, MEETING_CANCELLED ->
                             meeting(reminder, plan.apply(citizen).meeting(reminder.subjectId()));
-                    case HOURS_NUDGE -> HoursNudges.reasonNotToNudge(plan.apply(citizen),
-                                    ledgerOf.computeIfAbsent(citizen.id(), id -> paidHours.ledger(citizen)),
-                                    NudgeTime.mondayOf(reminder.dueAt(), HoursNudges.COPENHAGEN))
-                            .map(Verdict::skip).orElse(Verdict.GIVE);
+                    case HOURS_NUDGE -> {
+                        LocalDate monday = NudgeTime.mondayOf(reminder.dueAt(), HoursNudges.COPENHAGEN);
+                        yield HoursNudges.reasonNotToNudge(plan.apply(citizen), daysWithHours(citizen, monday), monday)
+                                .map(Verdict::skip).orElse(Verdict.GIVE);
+                    }
                     case SURVEY_INVITATION, SURVEY_REMINDER -> rounds.hasAnswered(reminder.subjectId(), citizen.id())
                             ? Verdict.skip("answered") : Verdict.GIVE;
                     case PLAN_UPDATED -> Verdict.GIVE;
@@ -92,5 +91,12 @@ public final class ReminderChecks {
         boolean stands = meeting.isPresent() && meeting.get().cancelled() == cancelledNotice
                 && reminder.meetingStart().equals(Optional.of(meeting.get().start()));
         return stands ? Verdict.GIVE : Verdict.skip("withdrawn");
+    }
+
+    /** The days of the week's registrations (one is enough to know): a read of at most two month documents. */
+    private List<LocalDate> daysWithHours(Citizen citizen, LocalDate monday) {
+        return paidHours.registrations(citizen, monday, monday.plusDays(6), false, Optional.empty(), 1).items().stream()
+                .map(registration -> registration.current().date())
+                .toList();
     }
 }

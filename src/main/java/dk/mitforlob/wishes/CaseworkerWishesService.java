@@ -40,6 +40,8 @@ public final class CaseworkerWishesService implements HttpService {
         rules.get("/municipalities/{code}/citizens/{citizenId}/wishes", this::read);
     }
 
+    static final int MAX_HISTORY = 100;
+
     /** The citizen's wishes as the caseworker sees them. */
     record CitizenWishes(String citizenId, long version, WishesView current,
                          List<WishesView.HistoryEntry> history) {
@@ -50,7 +52,9 @@ public final class CaseworkerWishesService implements HttpService {
         Caller caller = Access.requireFor(req, Role.CASEWORKER, municipality);
         Citizen citizen = citizens.inMunicipality(municipality, Exchange.pathParam(req, "citizenId"));
         WishesVersion current = wishes.current(citizen);
+        // newest first (as the history is kept), and bounded: the answer must not grow with years of changes
         List<WishesView.HistoryEntry> history = wishes.history(citizen).stream()
+                .limit(MAX_HISTORY)
                 .map(v -> WishesView.HistoryEntry.of(v, Language.DA)).toList();
         audit.read(caller, RequestId.of(req), "wishes", municipality, citizen.id());
         res.header(HeaderNames.ETAG, Etags.of(current.version()));

@@ -27,6 +27,14 @@ class SmallCellsTest {
     }
 
     @Test
+    void a_table_without_rows_hides_no_total() {
+        SmallCells.Suppression suppression = SmallCells.suppress(new double[0][], new boolean[0][], new long[0][]);
+
+        assertThat(suppression.totalHidden(0)).isFalse();
+        assertThat(suppression.totalHidden(2)).isFalse();
+    }
+
+    @Test
     void a_table_without_small_cells_hides_nothing() {
         var s = suppress(new long[] {12, 30, 7});
 

@@ -158,6 +158,21 @@ class HoursEvaluationApiTest {
     }
 
     @Test
+    void a_period_without_citizens_in_the_programme_is_an_answer_with_no_groups() {
+        for (String groupBy : List.of("municipality", "programme")) {
+            JsonNode empty = api.get("/api/v1/evaluation/paid-hours?from=2026-10-01&to=2026-10-31&groupBy=" + groupBy)
+                    .bearer(ISSUERS.evaluator()).send().expect(200).json();
+
+            assertThat(empty.path("groups")).isEmpty();
+            assertThat(empty.path("total").path("citizensInProgramme").asLong()).isZero();
+        }
+        JsonNode byMonth = api.get("/api/v1/evaluation/paid-hours?from=2026-10-01&to=2026-10-31&groupBy=month")
+                .bearer(ISSUERS.evaluator()).send().expect(200).json();
+        assertThat(byMonth.path("groups")).hasSize(1);
+        assertThat(byMonth.path("groups").get(0).path("citizensInProgramme").asLong()).isZero();
+    }
+
+    @Test
     void the_period_is_whole_months_that_have_ended() {
         for (String period : List.of("from=2026-11-02&to=2026-11-30", "from=2026-11-01&to=2026-11-29",
                 "from=2026-11-01&to=2026-12-31", "from=2026-11-01", "from=2026-12-01&to=2026-11-30")) {
@@ -166,6 +181,17 @@ class HoursEvaluationApiTest {
         }
         api.get("/api/v1/evaluation/paid-hours?from=2026-11-01&to=2026-11-30&groupBy=person")
                 .bearer(ISSUERS.evaluator()).invalid().send().expectProblem(400, "invalid-parameter");
+    }
+
+    @Test
+    void a_period_before_anyone_was_enrolled_has_no_groups_and_shows_zero() {
+        for (String groupBy : List.of("municipality", "programme")) {
+            JsonNode empty = api.get("/api/v1/evaluation/paid-hours?from=2025-01-01&to=2025-01-31&groupBy=" + groupBy)
+                    .bearer(ISSUERS.evaluator()).send().expect(200).json();
+
+            assertThat(empty.path("groups").size()).isZero();
+            assertThat(empty.path("total").path("citizensInProgramme").asLong()).isZero();
+        }
     }
 
     @Test

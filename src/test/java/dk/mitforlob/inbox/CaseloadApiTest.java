@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class CaseloadApiTest {
         TestCitizen citizen = Fixtures.enrollCitizen(service, "851", caseworker);
         Fixtures.publishPlan(service, citizen, Fixtures.plan(citizen.citizenId()));
         service.api().post("/api/v1/me/plan/goals/" + citizen.citizenId() + "-goal-work/steps").bearer(citizen.token())
-                .json(Map.of("text", "Et skridt")).send().expect(201);
+                .idempotencyKey(UUID.randomUUID().toString()).json(Map.of("text", "Et skridt")).send().expect(201);
 
         JsonNode caseload = service.api().get("/api/v1/municipalities/851/citizens?mine=true")
                 .bearer(service.issuers().caseworker("851", caseworker)).send().expect(200).json();

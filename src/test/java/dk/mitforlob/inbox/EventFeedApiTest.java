@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class EventFeedApiTest {
         String start = drain("860", null, new ArrayList<>());
 
         service.api().post("/api/v1/me/plan/goals/" + citizen.citizenId() + "-goal-work/steps").bearer(citizen.token())
-                .json(Map.of("text", "Et skridt")).send().expect(201);
+                .idempotencyKey(UUID.randomUUID().toString()).json(Map.of("text", "Et skridt")).send().expect(201);
 
         List<JsonNode> events = new ArrayList<>();
         String end = drain("860", start, events);
@@ -76,7 +77,7 @@ class EventFeedApiTest {
                     for (int i = 0; i < perCitizen; i++) {
                         service.api().post("/api/v1/me/plan/activities/" + citizen.citizenId()
                                         + "-act-placement/comments").bearer(citizen.token())
-                                .json(Map.of("text", "kommentar " + i)).send().expect(201);
+                                .idempotencyKey(UUID.randomUUID().toString()).json(Map.of("text", "kommentar " + i)).send().expect(201);
                     }
                 }));
             }

@@ -3,6 +3,7 @@ package dk.mitforlob.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -18,9 +19,9 @@ class InboxApiTest {
 
     private void addStepAndComment(TestCitizen citizen) {
         service.api().post("/api/v1/me/plan/goals/" + citizen.citizenId() + "-goal-work/steps").bearer(citizen.token())
-                .json(Map.of("text", "Søg job hos Bilka")).send().expect(201);
+                .idempotencyKey(UUID.randomUUID().toString()).json(Map.of("text", "Søg job hos Bilka")).send().expect(201);
         service.api().post("/api/v1/me/plan/activities/" + citizen.citizenId() + "-act-placement/comments")
-                .bearer(citizen.token()).json(Map.of("text", "Mere tid, tak")).send().expect(201);
+                .bearer(citizen.token()).idempotencyKey(UUID.randomUUID().toString()).json(Map.of("text", "Mere tid, tak")).send().expect(201);
     }
 
     private JsonNode inbox(String municipality, String query) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.Document;
@@ -39,7 +40,7 @@ class CaseworkerPlanApiTest {
     void the_caseworker_sees_the_citizens_own_steps_and_comments() {
         TestCitizen citizen = Fixtures.citizenWithPlan(service, "851");
         service.api().post("/api/v1/me/plan/goals/" + citizen.citizenId() + "-goal-work/steps").bearer(citizen.token())
-                .json(Map.of("text", "Mit eget skridt")).send().expect(201);
+                .idempotencyKey(UUID.randomUUID().toString()).json(Map.of("text", "Mit eget skridt")).send().expect(201);
 
         JsonNode plan = service.api().get(planPath(citizen)).bearer(service.issuers().caseworker("851")).send()
                 .expect(200).json();
@@ -134,18 +135,37 @@ class CaseworkerPlanApiTest {
         TestCitizen citizen = Fixtures.citizenWithPlan(service, "851");
         Map<String, Object> bad = Fixtures.plan(citizen.citizenId());
         var meeting = Fixtures.meeting("m", java.time.ZonedDateTime.now().plusDays(2), "Møde");
-        meeting.put("start", "+999999999-12-31T22:00:00Z");
-        meeting.put("end", "+999999999-12-31T23:00:00Z");
+        meeting.put("start", "9999-12-31T22:00:00Z");
+        meeting.put("end", "9999-12-31T23:00:00Z");
         bad.put("meetings", List.of(meeting));
         bad.put("activities", List.of(Map.of("type", "mentor", "status", "planned",
                 "period", Map.of("from", "2026-05-01"), "weeklyHours", 1e-300)));
-        bad.put("goals", java.util.Arrays.asList(null, Map.of("type", "work", "title", "Mål", "targetDate", "9999-01-01")));
+        bad.put("goals", List.of(Map.of("type", "work", "title", "Mål", "targetDate", "9999-01-01")));
 
         var response = service.api().put(planPath(citizen)).bearer(service.issuers().caseworker("851"))
                 .ifMatch("\"1\"").json(bad).invalid().send().expectProblem(422, "validation-failed");
 
-        assertThat(response.problemFields()).contains("meetings[0].start", "activities[0].weeklyHours", "goals[0]",
-                "goals[1].targetDate");
+        assertThat(response.problemFields()).contains("meetings[0].start", "activities[0].weeklyHours",
+                "goals[0].targetDate");
+    }
+
+    @Test
+    void values_outside_the_documented_shape_are_400_naming_them() {
+        TestCitizen citizen = Fixtures.citizenWithPlan(service, "851");
+        Map<String, Object> extendedYear = Fixtures.plan(citizen.citizenId());
+        var meeting = Fixtures.meeting("m", java.time.ZonedDateTime.now().plusDays(2), "Møde");
+        meeting.put("start", "+999999999-12-31T22:00:00Z");
+        extendedYear.put("meetings", List.of(meeting));
+        Map<String, Object> nullGoal = Fixtures.plan(citizen.citizenId());
+        nullGoal.put("goals", java.util.Arrays.asList(null, Map.of("type", "work", "title", "Mål")));
+
+        var year = service.api().put(planPath(citizen)).bearer(service.issuers().caseworker("851"))
+                .ifMatch("\"1\"").json(extendedYear).invalid().send().expectProblem(400, "invalid-field-type");
+        var nulled = service.api().put(planPath(citizen)).bearer(service.issuers().caseworker("851"))
+                .ifMatch("\"1\"").json(nullGoal).invalid().send().expectProblem(400, "invalid-field-type");
+
+        assertThat(year.problemFields()).containsExactly("meetings[0].start");
+        assertThat(nulled.problemFields()).containsExactly("goals[0]");
     }
 
     @Test

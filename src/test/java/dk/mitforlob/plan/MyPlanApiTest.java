@@ -182,7 +182,7 @@ class MyPlanApiTest {
         TestCitizen citizen = Fixtures.citizenWithPlan(service, "851");
 
         service.api().post("/api/v1/me/plan/goals/no-such-goal/steps").bearer(citizen.token())
-                .json(Map.of("text", "x")).send().expectProblem(404, "goal-not-found");
+                .idempotencyKey(UUID.randomUUID().toString()).json(Map.of("text", "x")).send().expectProblem(404, "goal-not-found");
     }
 
     @Test
@@ -190,9 +190,9 @@ class MyPlanApiTest {
         TestCitizen citizen = Fixtures.citizenWithPlan(service, "851");
 
         var tooLong = service.api().post("/api/v1/me/plan/goals/" + goal(citizen) + "/steps").bearer(citizen.token())
-                .json(Map.of("text", "x".repeat(501))).invalid().send().expectProblem(422, "validation-failed");
+                .idempotencyKey(UUID.randomUUID().toString()).json(Map.of("text", "x".repeat(501))).invalid().send().expectProblem(422, "validation-failed");
         var missing = service.api().post("/api/v1/me/plan/goals/" + goal(citizen) + "/steps").bearer(citizen.token())
-                .json(Map.of("targetDate", "2027-01-01")).invalid().send().expectProblem(422, "validation-failed");
+                .idempotencyKey(UUID.randomUUID().toString()).json(Map.of("targetDate", "2027-01-01")).invalid().send().expectProblem(422, "validation-failed");
 
         assertThat(tooLong.problemFields()).containsExactly("text");
         assertThat(missing.problemFields()).containsExactly("text");
@@ -226,9 +226,9 @@ class MyPlanApiTest {
         String prefix = citizen.citizenId();
 
         service.api().post("/api/v1/me/plan/activities/" + prefix + "-act-placement/comments").bearer(citizen.token())
-                .json(Map.of("text", "Jeg vil gerne have flere timer")).send().expect(201);
+                .idempotencyKey(UUID.randomUUID().toString()).json(Map.of("text", "Jeg vil gerne have flere timer")).send().expect(201);
         service.api().post("/api/v1/me/plan/meetings/" + prefix + "-meet-1/comments").bearer(citizen.token())
-                .json(Map.of("text", "Kan jeg tage min mentor med?")).send().expect(201);
+                .idempotencyKey(UUID.randomUUID().toString()).json(Map.of("text", "Kan jeg tage min mentor med?")).send().expect(201);
 
         JsonNode plan = myPlan(citizen);
         assertThat(plan.path("activities").get(0).path("comments").findValuesAsText("text"))
@@ -242,7 +242,7 @@ class MyPlanApiTest {
         TestCitizen citizen = Fixtures.citizenWithPlan(service, "851");
 
         service.api().post("/api/v1/me/plan/activities/nope/comments").bearer(citizen.token())
-                .json(Map.of("text", "x")).send().expectProblem(404, "activity-not-found");
+                .idempotencyKey(UUID.randomUUID().toString()).json(Map.of("text", "x")).send().expectProblem(404, "activity-not-found");
     }
 
     @Test
@@ -250,7 +250,7 @@ class MyPlanApiTest {
         TestCitizen citizen = Fixtures.citizenWithPlan(service, "851");
 
         service.api().post("/api/v1/me/plan/meetings/" + citizen.citizenId() + "-meet-1/objections")
-                .bearer(citizen.token()).json(Map.of("reason", "Jeg skal til lægen", "suggestion", "Eftermiddag"))
+                .bearer(citizen.token()).idempotencyKey(UUID.randomUUID().toString()).json(Map.of("reason", "Jeg skal til lægen", "suggestion", "Eftermiddag"))
                 .send().expect(201);
 
         JsonNode meeting = myPlan(citizen).path("meetings").get(0);
@@ -264,7 +264,7 @@ class MyPlanApiTest {
         Fixtures.publishPlan(service, citizen, Fixtures.planWithFirstMeetingCancelled(citizen.citizenId()));
 
         service.api().post("/api/v1/me/plan/meetings/" + citizen.citizenId() + "-meet-1/objections")
-                .bearer(citizen.token()).json(Map.of("reason", "x")).send()
+                .bearer(citizen.token()).idempotencyKey(UUID.randomUUID().toString()).json(Map.of("reason", "x")).send()
                 .expectProblem(422, "meeting-cancelled");
     }
 
@@ -274,11 +274,11 @@ class MyPlanApiTest {
         TestCitizen other = Fixtures.citizenWithPlan(service, "851");
 
         service.api().post("/api/v1/me/plan/goals/" + goal(owner) + "/steps").bearer(other.token())
-                .json(Map.of("text", "x")).send().expectProblem(404, "goal-not-found");
+                .idempotencyKey(UUID.randomUUID().toString()).json(Map.of("text", "x")).send().expectProblem(404, "goal-not-found");
         service.api().post("/api/v1/me/plan/activities/" + owner.citizenId() + "-act-placement/comments")
-                .bearer(other.token()).json(Map.of("text", "x")).send().expectProblem(404, "activity-not-found");
+                .bearer(other.token()).idempotencyKey(UUID.randomUUID().toString()).json(Map.of("text", "x")).send().expectProblem(404, "activity-not-found");
         service.api().post("/api/v1/me/plan/meetings/" + owner.citizenId() + "-meet-1/objections")
-                .bearer(other.token()).json(Map.of("reason", "x")).send().expectProblem(404, "meeting-not-found");
+                .bearer(other.token()).idempotencyKey(UUID.randomUUID().toString()).json(Map.of("reason", "x")).send().expectProblem(404, "meeting-not-found");
         assertThat(myPlan(other).path("goals").findValuesAsText("id")).doesNotContain(goal(owner));
     }
 

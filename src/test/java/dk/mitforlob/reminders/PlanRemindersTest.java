@@ -68,7 +68,7 @@ class PlanRemindersTest {
     void a_reminder_is_checked_against_the_plan_before_it_goes_even_if_rescheduling_never_ran() {
         publishMeetings(ReminderWorld.meeting("m1", THURSDAY_TEN));
         // a version stored by an instance that died before telling reminders: a plan service without the listener
-        Plans deaf = new Plans(new MongoPlanRepository(world.store, new MongoOutbox(new MongoInbox(world.store))),
+        Plans deaf = new Plans(new MongoPlanRepository(world.store, new MongoOutbox(new MongoInbox(world.store), world.store, world.clock)),
                 world.clock);
         deaf.publish(citizen, ReminderWorld.plan(List.of(ReminderWorld.meeting("m1", THURSDAY_TEN.plusSeconds(3600))),
                 List.of()), java.util.OptionalLong.empty(), ReminderWorld.CASE_SYSTEM, true);
@@ -147,7 +147,7 @@ class PlanRemindersTest {
     void a_version_published_by_a_process_that_died_before_scheduling_is_caught_up() {
         // announced, stored, but never reported done: what a SIGKILL between the two leaves behind
         world.planReminders.publishing(citizen, 1);
-        Plans deaf = new Plans(new MongoPlanRepository(world.store, new MongoOutbox(new MongoInbox(world.store))),
+        Plans deaf = new Plans(new MongoPlanRepository(world.store, new MongoOutbox(new MongoInbox(world.store), world.store, world.clock)),
                 world.clock);
         deaf.publish(citizen, ReminderWorld.plan(List.of(ReminderWorld.meeting("m1", THURSDAY_TEN)), List.of()),
                 java.util.OptionalLong.empty(), ReminderWorld.CASE_SYSTEM, true);

@@ -89,9 +89,9 @@ final class ReminderWorld implements AutoCloseable {
         nudges = new HoursNudges(reminders, preferenceStore, clock);
         planReminders = new PlanReminders(reminders, notices, nudges, clock);
         citizens = new Citizens(new MongoCitizenRepository(store), new CprHmac(new byte[32]), clock);
-        MongoOutbox outbox = new MongoOutbox(new MongoInbox(store));
+        MongoOutbox outbox = new MongoOutbox(new MongoInbox(store), store, clock);
         plans = new Plans(new MongoPlanRepository(store, outbox), clock, planReminders);
-        paidHours = new PaidHours(new MongoHoursRepository(store, outbox), plans, clock, 90);
+        paidHours = new PaidHours(new MongoHoursRepository(store, outbox, new dk.mitforlob.hours.MongoMonthlyHours(store)), plans, clock, 90);
         devices = new Devices(deviceStore, clock);
         preferences = new Preferences(preferenceStore, nudges, clock);
         notifications = new Notifications(notificationStore, clock);

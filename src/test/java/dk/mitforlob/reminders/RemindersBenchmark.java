@@ -133,9 +133,9 @@ public final class RemindersBenchmark {
                                      Clock clock) {
         ReminderChecks checks() {
             Citizens citizens = new Citizens(new MongoCitizenRepository(store), new CprHmac(new byte[32]), clock);
-            MongoOutbox outbox = new MongoOutbox(new MongoInbox(store));
+            MongoOutbox outbox = new MongoOutbox(new MongoInbox(store), store, clock);
             Plans plans = new Plans(new MongoPlanRepository(store, outbox), clock);
-            PaidHours hours = new PaidHours(new MongoHoursRepository(store, outbox), plans, clock, 90);
+            PaidHours hours = new PaidHours(new MongoHoursRepository(store, outbox, new dk.mitforlob.hours.MongoMonthlyHours(store)), plans, clock, 90);
             return new ReminderChecks(citizens, plans, hours, SurveyRounds.none());
         }
 

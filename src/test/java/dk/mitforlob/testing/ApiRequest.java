@@ -116,8 +116,12 @@ public final class ApiRequest {
             problems.add("the response has no X-Request-Id");
         }
         if (operation.isPresent()) {
+            boolean head = method.equals("HEAD");
+            if (head && response.body().length > 0) {
+                problems.add("an answer to HEAD with a body");
+            }
             problems.addAll(api.contract().checkResponse(operation.get(), result.status(),
-                    response.headers().map(), response.body()));
+                    response.headers().map(), head ? null : response.body()));
             ContractCoverage.record(operation.get(), result.status());
         } else if (result.status() >= 400 && !uri.getPath().startsWith("/observe/")) {
             if (!result.header("Content-Type").orElse("").startsWith("application/problem+json")) {

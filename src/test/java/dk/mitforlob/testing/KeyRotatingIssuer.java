@@ -36,7 +36,9 @@ public final class KeyRotatingIssuer implements AutoCloseable {
     private final String issuer;
     private final AtomicInteger jwksFetches = new AtomicInteger();
     private volatile RSAKey current;
+    private volatile RSAKey next;
     private volatile List<RSAKey> published;
+    private volatile boolean down;
 
     public KeyRotatingIssuer() {
         try {
@@ -50,6 +52,11 @@ public final class KeyRotatingIssuer implements AutoCloseable {
                 "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/jwks\"}"));
         server.createContext("/rotating/jwks", exchange -> {
             jwksFetches.incrementAndGet();
+            if (down) {
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
             respond(exchange, new JWKSet(published.stream().map(RSAKey::toPublicJWK)
                     .map(k -> (com.nimbusds.jose.jwk.JWK) k).toList()).toString());
         });
@@ -62,13 +69,33 @@ public final class KeyRotatingIssuer implements AutoCloseable {
 
     /** A new signing key with a new {@code kid}; only the new key is published from now on. */
     public void rotate() {
+        current = newKey();
+        published = List.of(current);
+    }
+
+    private static RSAKey newKey() {
         try {
-            current = new RSAKeyGenerator(2048).keyID("key-" + Instant.now().toEpochMilli() + "-"
+            return new RSAKeyGenerator(2048).keyID("key-" + Instant.now().toEpochMilli() + "-"
                     + Integer.toHexString(System.identityHashCode(new Object()))).generate();
-            published = List.of(current);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Publishes the key it will sign with next beside the current one, as issuers announce a rotation ahead. */
+    public void publishNextKey() {
+        next = newKey();
+        published = List.of(current, next);
+    }
+
+    /** Starts signing with the key announced by {@link #publishNextKey()}. */
+    public void useNextKey() {
+        current = next;
+    }
+
+    /** While down, the JWKS endpoint answers 503. */
+    public void down(boolean isDown) {
+        this.down = isDown;
     }
 
     public int jwksFetches() {
@@ -76,20 +103,26 @@ public final class KeyRotatingIssuer implements AutoCloseable {
     }
 
     public String token(String subject, String audience, Map<String, Object> claims) {
-        return sign(current, current.getKeyID(), subject, audience, claims);
+        return sign(current, current.getKeyID(), subject, audience, claims, JOSEObjectType.JWT);
+    }
+
+    /** A token with the given JOSE header {@code typ} ({@code null} for none). */
+    public String token(String subject, String audience, Map<String, Object> claims, JOSEObjectType type) {
+        return sign(current, current.getKeyID(), subject, audience, claims, type);
     }
 
     /** A token signed with the current key but naming a {@code kid} the issuer never published. */
     public String tokenWithUnknownKid(String subject, String audience, Map<String, Object> claims) {
-        return sign(current, "never-published-" + System.nanoTime(), subject, audience, claims);
+        return sign(current, "never-published-" + System.nanoTime(), subject, audience, claims, JOSEObjectType.JWT);
     }
 
-    private String sign(RSAKey key, String kid, String subject, String audience, Map<String, Object> claims) {
+    private String sign(RSAKey key, String kid, String subject, String audience, Map<String, Object> claims,
+                        JOSEObjectType type) {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(issuer).subject(subject).audience(audience)
                 .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)));
         claims.forEach(builder::claim);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).type(JOSEObjectType.JWT)
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).type(type)
                 .build(), builder.build());
         try {
             jwt.sign(new RSASSASigner(key));

@@ -98,8 +98,10 @@ public final class OpenApiContract {
 
     /** The operation for a method and path; a path literal wins over a template parameter. */
     public Optional<Operation> find(String method, String path) {
+        // every GET also answers HEAD (the contract says so once, in its description)
+        String declared = method.equals("HEAD") ? "GET" : method;
         return operations.stream()
-                .filter(op -> op.method().equals(method) && op.pattern().matcher(path).matches())
+                .filter(op -> op.method().equals(declared) && op.pattern().matcher(path).matches())
                 .max(Comparator.comparingInt(Operation::literalLength));
     }
 
@@ -153,7 +155,10 @@ public final class OpenApiContract {
         return problems;
     }
 
-    /** Everything wrong with a response: undocumented status, undeclared content type, schema violations. */
+    /**
+     * Everything wrong with a response: undocumented status, undeclared content type, schema violations.
+     * A {@code null} body (the answer to HEAD) is held to its status and headers only.
+     */
     public List<String> checkResponse(Operation op, int status, Map<String, List<String>> headers, byte[] body) {
         List<String> problems = new ArrayList<>();
         JsonNode responses = op.node().path("responses");
@@ -181,6 +186,9 @@ public final class OpenApiContract {
             }
         });
         JsonNode content = response.path("content");
+        if (body == null) {
+            return problems;
+        }
         String contentType = headerValues(headers, "Content-Type").stream().findFirst().orElse("");
         if (content.isMissingNode() || content.isEmpty()) {
             if (body != null && body.length > 0) {

@@ -1,6 +1,11 @@
 package dk.mitforlob.testing;
 
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -38,9 +43,32 @@ public final class TestIssuers {
             MockOAuth2Server server = new MockOAuth2Server();
             server.start(InetAddress.getLoopbackAddress(), 0);
             instance = new TestIssuers(server);
+            instance.warmUp();
             Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown));
         }
         return instance;
+    }
+
+    /**
+     * Makes the server create each issuer's signing key now. Its first answer per issuer generates an
+     * RSA key, which on a busy machine can take longer than the service waits for an issuer (5 s);
+     * the service would rightly call that issuer unreachable, and the tests would see 503s.
+     */
+    private void warmUp() {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String issuerId : List.of(CITIZENS, EMPLOYEES, INTEGRATIONS, ROGUE)) {
+            try {
+                for (String document : List.of("/.well-known/openid-configuration", "/jwks")) {
+                    http.send(HttpRequest.newBuilder(URI.create(issuer(issuerId) + document))
+                            .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     public List<TrustedIssuer> trusted() {

@@ -151,10 +151,33 @@ class MyWishesApiTest {
     }
 
     @Test
-    void an_if_match_that_is_not_our_etag_is_400() {
+    void an_if_match_that_does_not_parse_is_400() {
         TestCitizen citizen = Fixtures.enrollCitizen(service, "851");
 
-        put(citizen, "W/\"x\"", document()).expectProblem(400, "invalid-if-match");
+        for (String broken : List.of("0", "\"0", "W/", "\"0\" \"1\"", "*, \"0\"")) {
+            putInvalid(citizen, broken, document()).expectProblem(400, "invalid-if-match");
+        }
+    }
+
+    @Test
+    void a_well_formed_if_match_that_names_no_current_version_is_412_with_the_current_etag() {
+        TestCitizen citizen = Fixtures.enrollCitizen(service, "851");
+
+        for (String stale : List.of("\"abc\"", "W/\"0\"", "\"7\"", "\"7\", \"8\"", "W/\"0\", \"5\"")) {
+            assertThat(put(citizen, stale, document()).expectProblem(412, "version-conflict").etag()).isEqualTo("\"0\"");
+        }
+    }
+
+    @Test
+    void if_match_star_or_a_list_naming_the_current_version_writes() {
+        TestCitizen citizen = Fixtures.enrollCitizen(service, "851");
+
+        put(citizen, "*", document()).expect(200);
+        Map<String, Object> changed = document();
+        changed.put("whatMatters", "At have en hverdag");
+        var second = put(citizen, "\"7\", W/\"1\", \"1\"", changed).expect(200);
+
+        assertThat(second.etag()).isEqualTo("\"2\"");
     }
 
     @Test

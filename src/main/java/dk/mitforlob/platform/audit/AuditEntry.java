@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param actorIssuer  signed in where
  * @param action       what was done, e.g. {@code read}
  * @param resource     to what, e.g. {@code plan}, {@code inbox}, {@code hours}
- * @param citizenId    whose data
+ * @param citizenId    whose data; null for a read of aggregates about no single citizen (survey results)
  * @param municipality the municipality the access was made for, when it was made for one
  */
 public record AuditEntry(Instant at, String requestId, String actorSubject, String actorRole, String actorIssuer,
@@ -27,6 +27,5 @@ public record AuditEntry(Instant at, String requestId, String actorSubject, Stri
         Objects.requireNonNull(actorIssuer);
         Objects.requireNonNull(action);
         Objects.requireNonNull(resource);
-        Objects.requireNonNull(citizenId);
     }
 }

@@ -32,6 +32,15 @@ public final class AuditTrail {
                 caller.primaryRole().claimValue(), caller.issuer(), action, resource, citizenId, municipality)));
     }
 
+    /**
+     * A read of aggregates that name no citizen (e.g. survey results), logged all the same so that it
+     * can be seen who looked at what; {@code resource} says what, e.g. {@code survey-results/<round>}.
+     */
+    public void readAggregate(Caller caller, String requestId, String resource) {
+        log.append(List.of(new AuditEntry(clock.instant(), requestId, caller.subject(),
+                caller.primaryRole().claimValue(), caller.issuer(), "read", resource, null, null)));
+    }
+
     /** One entry per distinct citizen whose data a list response shows. */
     public void read(Caller caller, String requestId, String resource, String municipality,
                      Collection<String> citizenIds) {

@@ -21,17 +21,38 @@ public final class PeriodicTasks implements AutoCloseable {
     });
 
     public void every(Duration interval, String name, Runnable task) {
+        every(interval, interval, name, task);
+    }
+
+    /** Runs {@code task} first after {@code firstAfter}, then every {@code interval}. */
+    public void every(Duration firstAfter, Duration interval, String name, Runnable task) {
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Periodic task '" + name + "' failed; it runs again in " + interval, e);
             }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        }, firstAfter.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** How long a task that is running when the service stops may take to finish before it is interrupted. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(3);
+
+    /**
+     * Starts no new runs and lets a running one finish (its writes are single-document and
+     * resumable, but finishing beats being cut off); interrupts it only after {@link #STOP_GRACE}.
+     */
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.log(Level.WARNING, "A periodic task was still running after " + STOP_GRACE + "; interrupting it");
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

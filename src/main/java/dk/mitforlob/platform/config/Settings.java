@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import dk.mitforlob.platform.ratelimit.RateLimits;
 import dk.mitforlob.platform.security.Role;
 import dk.mitforlob.platform.security.TrustedIssuer;
 
@@ -40,6 +42,7 @@ public record Settings(
         int devIssuerPort,
         LogFormat logFormat,
         int hoursWindowDays,
+        RateLimits rateLimits,
         PushSettings push) {
 
     public enum Mode { DEMO, PRODUCTION }
@@ -63,6 +66,15 @@ public record Settings(
         if (cprHmacKey.length < 32) {
             throw new IllegalArgumentException("MITFORLOB_CPR_HMAC_KEY must decode to at least 32 bytes");
         }
+        Objects.requireNonNull(rateLimits, "rateLimits");
+    }
+
+    /** Settings with the default rate limits. */
+    public Settings(Mode mode, String host, int port, Optional<String> mongoUri, String mongoDatabase, Path dataDir,
+                    boolean embeddedInMemory, List<TrustedIssuer> issuers, byte[] cprHmacKey, long maxBodyBytes,
+                    int devIssuerPort, LogFormat logFormat, int hoursWindowDays, PushSettings push) {
+        this(mode, host, port, mongoUri, mongoDatabase, dataDir, embeddedInMemory, issuers, cprHmacKey, maxBodyBytes,
+                devIssuerPort, logFormat, hoursWindowDays, RateLimits.DEFAULTS, push);
     }
 
     public boolean demo() {
@@ -89,8 +101,8 @@ public record Settings(
             default -> throw new IllegalArgumentException("MITFORLOB_MODE must be 'demo' or 'production'");
         };
         Optional<String> cprKey = value(env, "MITFORLOB_CPR_HMAC_KEY");
-        if (mode == Mode.PRODUCTION && cprKey.isEmpty()) {
-            throw new IllegalArgumentException("Production mode needs MITFORLOB_CPR_HMAC_KEY (base64, 32 bytes or more)");
+        if (mode == Mode.PRODUCTION) {
+            requireProductionSettings(env);
         }
         Settings settings = new Settings(
                 mode,
@@ -110,6 +122,7 @@ public record Settings(
                     default -> throw new IllegalArgumentException("MITFORLOB_LOG_FORMAT must be 'text' or 'json'");
                 },
                 integer(env, "MITFORLOB_HOURS_WINDOW_DAYS", 90),
+                rateLimits(env),
                 PushSettings.fromEnvironment(env, mode));
         if (mode == Mode.PRODUCTION) {
             if (settings.mongoUri().isEmpty()) {
@@ -123,11 +136,44 @@ public record Settings(
         return settings;
     }
 
+    /** Names everything production lacks at once: an operator should not discover them one restart at a time. */
+    private static void requireProductionSettings(Map<String, String> env) {
+        List<String> missing = new ArrayList<>();
+        if (value(env, "MONGODB_URI").isEmpty()) {
+            missing.add("MONGODB_URI");
+        }
+        if (value(env, "MITFORLOB_ISSUERS").isEmpty() && value(env, "MITFORLOB_ISSUERS_FILE").isEmpty()) {
+            missing.add("trusted issuers (MITFORLOB_ISSUERS or MITFORLOB_ISSUERS_FILE)");
+        }
+        if (value(env, "MITFORLOB_CPR_HMAC_KEY").isEmpty()) {
+            missing.add("MITFORLOB_CPR_HMAC_KEY (base64, 32 bytes or more)");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("Production mode needs " + String.join(", ", missing)
+                    + " (README.md, \"Running in production\")");
+        }
+    }
+
     public Settings withIssuers(List<TrustedIssuer> moreIssuers) {
         List<TrustedIssuer> all = new ArrayList<>(issuers);
         all.addAll(moreIssuers);
         return new Settings(mode, host, port, mongoUri, mongoDatabase, dataDir, embeddedInMemory, all, cprHmacKey,
-                maxBodyBytes, devIssuerPort, logFormat, hoursWindowDays, push);
+                maxBodyBytes, devIssuerPort, logFormat, hoursWindowDays, rateLimits, push);
+    }
+
+    /** The same settings with other rate limits (tests of the limits themselves). */
+    public Settings withRateLimits(RateLimits limits) {
+        return new Settings(mode, host, port, mongoUri, mongoDatabase, dataDir, embeddedInMemory, issuers, cprHmacKey,
+                maxBodyBytes, devIssuerPort, logFormat, hoursWindowDays, limits, push);
+    }
+
+    private static RateLimits rateLimits(Map<String, String> env) {
+        RateLimits defaults = RateLimits.DEFAULTS;
+        return new RateLimits(
+                integer(env, "MITFORLOB_RATE_LIMIT_WRITES", defaults.writes()),
+                integer(env, "MITFORLOB_RATE_LIMIT_READS", defaults.reads()),
+                integer(env, "MITFORLOB_RATE_LIMIT_CASE_SYSTEM_WRITES", defaults.caseSystemWrites()),
+                integer(env, "MITFORLOB_RATE_LIMIT_CASE_SYSTEM_READS", defaults.caseSystemReads()));
     }
 
     /** The key demo mode uses when none is set: fixed, so demo data survives restarts. Never for production. */
@@ -196,7 +242,7 @@ public record Settings(
 
     private static TrustedIssuer issuer(JsonNode entry) {
         Set<String> known = Set.of("name", "issuer", "audience", "jwksUri", "roles", "rolesClaim",
-                "municipalityClaim", "cprClaim", "subjectClaim");
+                "municipalityClaim", "cprClaim", "subjectClaim", "tokenType");
         entry.fieldNames().forEachRemaining(field -> {
             if (!known.contains(field)) {
                 throw new IllegalArgumentException("Unknown setting '" + field + "' in a trusted issuer; known: " + known);
@@ -217,7 +263,8 @@ public record Settings(
                 optional(entry, "rolesClaim"),
                 optional(entry, "municipalityClaim"),
                 optional(entry, "cprClaim"),
-                optional(entry, "subjectClaim").orElse("sub"));
+                optional(entry, "subjectClaim").orElse("sub"),
+                optional(entry, "tokenType").map(TrustedIssuer.TokenType::fromSetting).orElse(TrustedIssuer.TokenType.JWT));
     }
 
     private static Optional<String> optional(JsonNode entry, String field) {

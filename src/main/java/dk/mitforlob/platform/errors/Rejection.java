@@ -22,9 +22,12 @@ public class Rejection extends RuntimeException {
         CONFLICT(409, "Conflict"),
         PRECONDITION_FAILED(412, "Precondition failed"),
         PAYLOAD_TOO_LARGE(413, "Payload too large"),
+        URI_TOO_LONG(414, "URI too long"),
         UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
         UNPROCESSABLE(422, "Unprocessable content"),
         PRECONDITION_REQUIRED(428, "Precondition required"),
+        TOO_MANY_REQUESTS(429, "Too many requests"),
+        HEADERS_TOO_LARGE(431, "Request header fields too large"),
         INTERNAL(500, "Internal server error"),
         UNAVAILABLE(503, "Service unavailable");
 

@@ -1,14 +1,14 @@
 package dk.mitforlob.platform.http;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import io.helidon.common.media.type.MediaType;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -21,6 +21,8 @@ import dk.mitforlob.platform.json.Json;
 /** Reading requests and writing JSON responses the same way in every handler. */
 public final class Exchange {
 
+    private static final long DEFAULT_BODY_LIMIT = 64 * 1024;
+
     private Exchange() {
     }
 
@@ -29,25 +31,32 @@ public final class Exchange {
         return Json.read(jsonBytes(req), type);
     }
 
+    /**
+     * The body of a JSON request, read up to the body limit: 415 unless it is {@code application/json}
+     * in UTF-8, 400 when empty, 413 when longer (also for a chunked body, whose length is not announced).
+     */
     public static byte[] jsonBytes(ServerRequest req) {
-        Optional<HttpMediaType> contentType = req.headers().contentType();
-        if (contentType.isEmpty() || !isJson(contentType.get().mediaType())) {
-            throw new Rejection(Rejection.Kind.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                    "The request body must be sent as Content-Type: application/json");
-        }
+        JsonMediaType.require(req);
         if (!req.content().hasEntity()) {
             throw Rejection.badRequest("body-required", "The request needs a JSON body");
         }
-        byte[] body = req.content().as(byte[].class);
+        long limit = req.context().get(RequestGuard.BodyLimit.class)
+                .map(RequestGuard.BodyLimit::bytes).orElse(DEFAULT_BODY_LIMIT);
+        byte[] body;
+        try (InputStream in = req.content().inputStream()) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        } catch (IOException | RuntimeException e) {
+            // the client stopped sending or sent a broken chunk: nothing of it is used
+            throw Rejection.badRequest("bad-request", "The request body could not be read to its end");
+        }
+        if (body.length > limit) {
+            // the rest is read and discarded after the answer, so a client still sending receives it
+            throw RequestGuard.tooLarge(limit);
+        }
         if (body.length == 0) {
             throw Rejection.badRequest("body-required", "The request needs a JSON body");
         }
         return body;
-    }
-
-    private static boolean isJson(MediaType type) {
-        return type.type().equals("application")
-                && (type.subtype().equals("json") || type.subtype().endsWith("+json"));
     }
 
     public static void sendJson(ServerResponse res, Status status, Object body) {
@@ -64,12 +73,35 @@ public final class Exchange {
         return req.path().pathParameters().get(name);
     }
 
+    /**
+     * A query parameter, given at most once. Given empty ({@code ?limit=} or {@code ?limit}) it is
+     * refused like any other bad value on every route: "empty" is not "the default".
+     */
     public static Optional<String> query(ServerRequest req, String name) {
         List<String> values = req.query().all(name, List::of);
+        if (values.isEmpty() && givenBare(req.query().rawValue(), name)) {
+            values = List.of("");
+        }
         if (values.size() > 1) {
             throw invalidQuery(name, "must be given once");
         }
-        return values.isEmpty() || values.getFirst().isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+        if (!values.isEmpty() && values.getFirst().isEmpty()) {
+            throw invalidQuery(name, "must not be empty; leave it out for the default");
+        }
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+    }
+
+    /** Whether {@code ?name} appears without {@code =}, which the query parser drops. */
+    private static boolean givenBare(String rawQuery, String name) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return false;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Optional<LocalDate> queryDate(ServerRequest req, String name) {

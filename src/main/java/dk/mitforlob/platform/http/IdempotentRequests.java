@@ -37,28 +37,44 @@ public final class IdempotentRequests {
     }
 
     /**
-     * Handles a create.
+     * Handles a create. A create without an {@code Idempotency-Key} is refused (400
+     * {@code idempotency-key-required}): a phone that retries it could otherwise create it twice.
      *
-     * @param scope       whose keys these are, e.g. the citizen id and the operation
-     * @param keyRequired whether a request without a key is refused (400) rather than run unprotected
-     * @param bodyType    the body's type, or {@code Void.class} for a create without a body
+     * @param scope    whose keys these are, e.g. the citizen id and the operation
+     * @param bodyType the body's type, or {@code Void.class} for a create without a body
      */
-    public <T> void create(ServerRequest req, ServerResponse res, String scope, boolean keyRequired,
-                           Class<T> bodyType, Creation<T> creation) {
+    public <T> void create(ServerRequest req, ServerResponse res, String scope, Class<T> bodyType,
+                           Creation<T> creation) {
+        create(req, res, scope, bodyType, true, creation);
+    }
+
+    /**
+     * A create whose body must leave no trace, not even a digest: an anonymous survey answer. The key
+     * is matched on method and path only, since a stored digest of the body next to the caller's scope
+     * could be compared with the stored answers to tell whose they are.
+     */
+    public <T> void createLeavingNoTraceOfBody(ServerRequest req, ServerResponse res, String scope, Class<T> bodyType,
+                                               Creation<T> creation) {
+        create(req, res, scope, bodyType, false, creation);
+    }
+
+    private <T> void create(ServerRequest req, ServerResponse res, String scope, Class<T> bodyType,
+                            boolean fingerprintBody, Creation<T> creation) {
+        Optional<String> key = req.headers().first(KEY_HEADER);
+        if (key.isEmpty()) {
+            throw Rejection.badRequest("idempotency-key-required",
+                    "Send an Idempotency-Key header (a fresh UUID per thing created) so a retry cannot register twice")
+                    .withErrors(List.of(new FieldError("Idempotency-Key", "is required")));
+        }
         JsonNode tree = null;
         T body = null;
         if (bodyType != Void.class) {
             tree = Json.readTree(Exchange.jsonBytes(req));
             body = Json.read(tree, bodyType);
         }
-        Optional<String> key = req.headers().first(KEY_HEADER);
-        if (keyRequired && key.isEmpty()) {
-            throw Rejection.badRequest("idempotency-key-required",
-                    "Send an Idempotency-Key header (a fresh UUID per thing created) so a retry cannot register twice")
-                    .withErrors(List.of(new FieldError("Idempotency-Key", "is required")));
-        }
         T finalBody = body;
-        String fingerprint = RequestFingerprint.of(req.prologue().method().text(), req.path().path(), tree);
+        String fingerprint = RequestFingerprint.of(req.prologue().method().text(), req.path().path(),
+                fingerprintBody ? tree : null);
         Idempotency.Response response = idempotency.execute(scope, key, fingerprint,
                 operationId -> creation.create(finalBody, operationId));
         send(res, response);

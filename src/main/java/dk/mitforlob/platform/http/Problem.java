@@ -12,8 +12,16 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://mitforlob.dk/problems/";
 
+    /** At most this many offending fields are listed; {@code detail} tells how many there are. */
+    static final int MAX_ERRORS = 100;
+    static final int MAX_DETAIL = 4000;
+
     public Problem {
-        errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+        if (detail != null && detail.length() > MAX_DETAIL) {
+            detail = detail.substring(0, MAX_DETAIL - 1) + "…";
+        }
+        errors = errors == null || errors.isEmpty() ? null
+                : List.copyOf(errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
     }
 
     public static Problem of(Rejection rejection, String instance, String requestId) {

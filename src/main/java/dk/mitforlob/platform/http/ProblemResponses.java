@@ -6,6 +6,7 @@ import java.util.Map;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
+import io.helidon.http.Method;
 import io.helidon.http.NotFoundException;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
@@ -36,6 +37,12 @@ public final class ProblemResponses {
         routing.error(Rejection.class, (req, res, rejection) -> send(req, res, rejection));
         routing.error(NotFoundException.class, (req, res, notFound) -> send(req, res, routes.noRoute(req)));
         routing.error(HttpException.class, (req, res, e) -> {
+            if (e.status().code() < 400) {
+                // not a failure: static content answers a conditional GET it can skip with 304 this way
+                res.status(e.status());
+                res.send();
+                return;
+            }
             if (e.status().code() >= 500) {
                 LOG.log(Level.ERROR, "HTTP failure", e);
             }
@@ -58,12 +65,19 @@ public final class ProblemResponses {
         for (Map.Entry<String, String> header : rejection.headers().entrySet()) {
             res.header(HeaderNames.create(header.getKey()), header.getValue());
         }
-        res.send(Json.write(problem));
+        byte[] body = Json.write(problem);
+        if (req.prologue().method() == Method.HEAD) {
+            // a HEAD answer has the headers of the GET answer and never a body
+            res.header(HeaderNames.CONTENT_LENGTH, String.valueOf(body.length));
+            res.send();
+        } else {
+            res.send(body);
+        }
     }
 
-    /** Problems raised by the transport before any routing, e.g. a body over the size limit. */
+    /** Problems raised by the transport before any routing, e.g. headers over the size limit. */
     public static DirectHandlers directHandlers() {
-        DirectHandler handler = ProblemResponses::direct;
+        DirectHandler handler = new Transport();
         DirectHandlers.Builder builder = DirectHandlers.builder();
         for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
             builder.addHandler(type, handler);
@@ -71,11 +85,35 @@ public final class ProblemResponses {
         return builder.build();
     }
 
+    /** Answers the transport's refusals; it sees the cause, which tells request headers over the limit apart. */
+    private static final class Transport implements DirectHandler {
+        /** What Helidon's header parser says when the headers exceed {@code max-headers-size}. */
+        private static final String HEADERS_TOO_LARGE = "Header size exceeded";
+
+        @Override
+        public TransportResponse handle(TransportRequest request, EventType type, Status status,
+                                        ServerResponseHeaders headers, Throwable thrown, System.Logger logger) {
+            Status actual = status;
+            if (status.code() == 400 && thrown != null && thrown.getCause() instanceof IllegalStateException cause
+                    && HEADERS_TOO_LARGE.equals(cause.getMessage())) {
+                actual = Status.create(431, "Request Header Fields Too Large");
+            }
+            if (actual.code() >= 500 && thrown != null) {
+                LOG.log(Level.ERROR, "Transport failure", thrown);
+            }
+            return handle(request, type, actual, headers, (String) null);
+        }
+
+        @Override
+        public TransportResponse handle(TransportRequest request, EventType type, Status status,
+                                        ServerResponseHeaders headers, String message) {
+            return direct(request, status, headers);
+        }
+    }
+
     private static DirectHandler.TransportResponse direct(DirectHandler.TransportRequest request,
-                                                          DirectHandler.EventType type,
                                                           Status status,
-                                                          ServerResponseHeaders headers,
-                                                          String message) {
+                                                          ServerResponseHeaders headers) {
         Rejection rejection = forStatus(status.code());
         String path = request.path() == null || request.path().isEmpty() ? null : Redaction.path(request.path());
         String requestId = RequestId.fromClientOrNew(request.headers().first(RequestId.HEADER).orElse(null)).value();
@@ -97,6 +135,10 @@ public final class ProblemResponses {
             case 404 -> Rejection.notFound("not-found", "There is nothing at this address");
             case 413 -> new Rejection(Rejection.Kind.PAYLOAD_TOO_LARGE, "payload-too-large",
                     "The request body is larger than this service accepts");
+            case 414 -> new Rejection(Rejection.Kind.URI_TOO_LONG, "uri-too-long",
+                    "The request line is longer than this service accepts");
+            case 431 -> new Rejection(Rejection.Kind.HEADERS_TOO_LARGE, "headers-too-large",
+                    "The request headers are larger than this service accepts");
             case 415 -> new Rejection(Rejection.Kind.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                     "The request body must be application/json");
             default -> code >= 500

@@ -89,6 +89,9 @@ public final class RouteTable {
 
         @Override
         public HttpRules route(Method method, String path, Handler handler) {
+            if (method == Method.GET) {
+                add(Method.HEAD, path);
+            }
             return add(method, path);
         }
 
@@ -99,6 +102,7 @@ public final class RouteTable {
 
         @Override
         public HttpRules get(String path, Handler... handlers) {
+            add(Method.HEAD, path);
             return add(Method.GET, path);
         }
 

@@ -38,6 +38,7 @@ import dk.mitforlob.platform.storage.MongoWrites;
  * after the lease takes over its claim, with the same operation id. Each attempt holds the claim
  * under a token of its own, so an attempt that was taken over cannot release or finish the claim
  * of the one that took over. Keys are kept for 8 days.
+ * See docs/decisions/0009.
  */
 public final class Idempotency {
 

@@ -1,47 +1,65 @@
 package dk.mitforlob.platform.json;
 
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.List;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import dk.mitforlob.platform.errors.FieldError;
 import dk.mitforlob.platform.errors.Rejection;
 
 /**
- * The one JSON configuration of the service: strict on input (unknown fields, wrong types and
- * trailing garbage are refused), ISO-8601 dates and times, no nulls or empty optionals on output.
+ * The one JSON configuration of the service, which every feature inherits: strict on input
+ * (exactly the documented shape: unknown fields, explicit nulls, wrong types, converted scalars,
+ * trailing garbage, duplicate keys and text that is not UTF-8 are all refused), ISO-8601 dates and
+ * times, no nulls or empty optionals on output. Refusals name the field and never echo the
+ * parser's own messages.
+ * See docs/decisions/0010.
  */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = strictScalars(JsonMapper.builder()
+    /** API bodies nest a few levels; anything far deeper is an attack on the parser, not a request. */
+    static final int MAX_NESTING = 64;
+    static final int MAX_NUMBER_LENGTH = 100;
+
+    private static final ObjectMapper MAPPER = strictScalars(JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_NESTING)
+                            .maxNumberLength(MAX_NUMBER_LENGTH)
+                            .build())
+                    .build())
             .addModule(new JavaTimeModule())
             .addModule(new Jdk8Module())
+            .addModule(StrictValues.module())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            .disable(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS)
+            .disable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
+            .disable(DeserializationFeature.ACCEPT_EMPTY_ARRAY_AS_NULL_OBJECT)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -54,22 +72,36 @@ public final class Json {
     private Json() {
     }
 
-    /** No silent conversions: {@code 42} is not a string, {@code "42"} not a number, {@code 1} not a boolean. */
+    /** No silent conversions: {@code 42} is not a string, {@code "42"} not a number, {@code 1.5} not an integer. */
     private static ObjectMapper strictScalars(ObjectMapper mapper) {
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Array, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Object, CoercionAction.Fail);
         for (LogicalType numeric : new LogicalType[] {LogicalType.Integer, LogicalType.Float}) {
             mapper.coercionConfigFor(numeric)
                     .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Array, CoercionAction.Fail);
         }
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Array, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Enum)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Array, CoercionAction.Fail);
+        for (LogicalType structured : new LogicalType[] {LogicalType.POJO, LogicalType.Collection, LogicalType.Map,
+                LogicalType.DateTime}) {
+            mapper.coercionConfigFor(structured)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
         return mapper;
     }
 
@@ -93,18 +125,9 @@ public final class Json {
         }
     }
 
-    /** Reads a request body; anything but well-formed JSON of the right shape is a 400 naming the field. */
+    /** Reads a request body; anything but UTF-8 JSON of the right shape is a 400 naming the field. */
     public static <T> T read(byte[] body, Class<T> type) {
-        T value;
-        try {
-            value = MAPPER.readValue(body, type);
-        } catch (IOException e) {
-            throw rejection(e);
-        }
-        if (value == null) {
-            throw Rejection.badRequest("invalid-json", "The body must be a JSON object, not null");
-        }
-        return value;
+        return read(readTree(body), type);
     }
 
     /** A body already parsed (e.g. to fingerprint it) as {@code type}, with the same 400s as {@link #read(byte[], Class)}. */
@@ -112,109 +135,58 @@ public final class Json {
         try {
             return MAPPER.treeToValue(body, type);
         } catch (IOException e) {
-            throw rejection(e);
+            throw JsonRejections.of(e);
         }
     }
 
+    /**
+     * A request body as a JSON object tree; decimals stay exact ({@code BigDecimal}). An explicit
+     * {@code null} anywhere is refused: no request field of the contract is nullable, and a client
+     * that sends one means something the service would otherwise guess (absent? cleared?).
+     */
     public static JsonNode readTree(byte[] body) {
+        JsonNode node;
         try {
-            JsonNode node = MAPPER.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw Rejection.badRequest("body-required", "The request needs a JSON body");
-            }
-            if (!node.isObject()) {
-                throw Rejection.badRequest("invalid-json", "The body must be a JSON object");
-            }
-            return node;
+            node = MAPPER.readTree(utf8(body));
         } catch (IOException e) {
-            throw rejection(e);
+            throw JsonRejections.of(e);
         }
+        if (node == null || node.isMissingNode()) {
+            throw Rejection.badRequest("body-required", "The request needs a JSON body");
+        }
+        if (!node.isObject()) {
+            throw Rejection.badRequest("invalid-json", "The body must be a JSON object");
+        }
+        JsonRejections.refuseNulls(node, "");
+        return node;
     }
 
-    private static Rejection rejection(IOException e) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            String field = path(unknown);
-            return Rejection.badRequest("unknown-field", "Unknown field '" + field + "'")
-                    .withErrors(List.of(new FieldError(field, "is not a known field")));
+    /**
+     * The body as text, refusing anything that is not UTF-8 (RFC 8259): invalid or overlong byte
+     * sequences (which a lenient decoder turns into {@code /} or {@code .}), a byte order mark, and
+     * UTF-16 or UTF-32, which the parser would otherwise detect and accept on its own.
+     */
+    private static String utf8(byte[] body) {
+        if (body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF) {
+            throw invalidEncoding("The body must be UTF-8 without a byte order mark");
         }
-        if (e instanceof ValueInstantiationException instantiation) {
-            if (instantiation.getCause() instanceof Rejection rejection) {
-                return rejection;
-            }
-            if (instantiation.getType() != null && instantiation.getType().isEnumType()) {
-                return Rejection.invalid(path(instantiation),
-                        "must be one of " + enumValues(instantiation.getType().getRawClass()));
-            }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw invalidEncoding("The body is not valid UTF-8");
         }
-        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
-                && invalid.getTargetType().isEnum()) {
-            String field = path(invalid);
-            return Rejection.invalid(field, "must be one of " + enumValues(invalid.getTargetType()));
+        if (text.indexOf(0) >= 0) {
+            throw invalidEncoding("The body must be UTF-8 (it contains NUL bytes, as UTF-16 text does)");
         }
-        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = path(mismatch);
-            String expected = mismatch.getTargetType() == null ? "another type" : describe(mismatch.getTargetType());
-            return Rejection.badRequest("invalid-field-type", "Field '" + field + "' must be " + expected)
-                    .withErrors(List.of(new FieldError(field, "must be " + expected)));
-        }
-        if (e instanceof MismatchedInputException) {
-            return Rejection.badRequest("invalid-json", "The body is not a JSON object of the expected shape");
-        }
-        if (e instanceof JsonParseException parse) {
-            return Rejection.badRequest("malformed-json", "The body is not well-formed JSON: "
-                    + parse.getOriginalMessage());
-        }
-        if (e instanceof JsonMappingException mapping) {
-            String field = path(mapping);
-            return Rejection.badRequest("invalid-json", "Field '" + field + "' could not be read")
-                    .withErrors(List.of(new FieldError(field, "could not be read")));
-        }
-        return Rejection.badRequest("malformed-json", "The body is not well-formed JSON");
+        return text;
     }
 
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "(body)" : path.toString();
-    }
-
-    private static String enumValues(Class<?> enumType) {
-        return String.join(", ", Arrays.stream(enumType.getEnumConstants())
-                .map(constant -> MAPPER.convertValue(constant, String.class))
-                .toList());
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == String.class) {
-            return "a string";
-        }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "an integer";
-        }
-        if (Number.class.isAssignableFrom(type) || type == double.class) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (List.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
-        }
-        if (type.getPackageName().startsWith("java.time")) {
-            return "an ISO-8601 " + type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
-        }
-        if (type.isEnum()) {
-            return "one of " + enumValues(type);
-        }
-        return "an object";
+    private static Rejection invalidEncoding(String detail) {
+        return Rejection.badRequest("invalid-encoding", detail);
     }
 }

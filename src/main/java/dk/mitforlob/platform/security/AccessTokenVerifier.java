@@ -2,12 +2,14 @@ package dk.mitforlob.platform.security;
 
 import java.net.http.HttpClient;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +20,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -38,6 +39,7 @@ import dk.mitforlob.platform.errors.Rejection;
  * {@code iss} before anything is verified, and then that issuer's keys, audience and exact issuer
  * value must all hold: a token signed by one issuer can never pass as another's. Roles are the
  * intersection of what the token claims and what its issuer may grant.
+ * See docs/decisions/0002.
  */
 public final class AccessTokenVerifier {
 
@@ -48,17 +50,32 @@ public final class AccessTokenVerifier {
     private static final Pattern MUNICIPALITY = Pattern.compile("\\d{3}");
     private static final Pattern CLAIM_LIST_SEPARATOR = Pattern.compile("[\\s,]+");
 
+    /** How often the background looks whether an issuer's keys are due (unknown yet, or 5 minutes old). */
+    public static final Duration KEY_REFRESH = IssuerKeys.BACKGROUND_CHECK;
+    /** Payload {@code typ} values of access tokens (Keycloak writes {@code Bearer}); {@code ID} and others are refused. */
+    private static final Set<String> ACCESS_TOKEN_PAYLOAD_TYPES = Set.of("bearer", "at+jwt");
+
     private final Map<String, Verifier> byIssuer = new LinkedHashMap<>();
     private final CprHmac cprHmac;
 
     public AccessTokenVerifier(List<TrustedIssuer> issuers, CprHmac cprHmac) {
+        this(issuers, cprHmac, Clock.systemUTC());
+    }
+
+    public AccessTokenVerifier(List<TrustedIssuer> issuers, CprHmac cprHmac, Clock clock) {
         this.cprHmac = cprHmac;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         for (TrustedIssuer issuer : issuers) {
-            if (byIssuer.put(issuer.issuer(), new Verifier(issuer, processor(issuer, http))) != null) {
+            IssuerKeys keys = new IssuerKeys(issuer, http, clock);
+            if (byIssuer.put(issuer.issuer(), new Verifier(issuer, keys, processor(issuer, keys))) != null) {
                 throw new IllegalArgumentException("Issuer " + issuer.issuer() + " is configured twice");
             }
         }
+    }
+
+    /** Fetches every issuer's keys that are due (none known yet, or 5 minutes old); run in the background. */
+    public void refreshKeys() {
+        byIssuer.values().forEach(verifier -> verifier.keys().refreshIfDue());
     }
 
     public List<TrustedIssuer> issuers() {
@@ -93,12 +110,13 @@ public final class AccessTokenVerifier {
         JWTClaimsSet claims;
         try {
             claims = verifier.processor().process(signed, null);
-        } catch (RateLimitReachedException e) {
-            throw invalid("The access token is signed with an unknown key");
         } catch (KeySourceException e) {
+            // the key may well be real (just rotated, or the issuer is down): "retry", not "sign in again"
+            long retryAfter = e instanceof IssuerKeys.Unavailable unavailable ? unavailable.retryAfterSeconds()
+                    : IssuerKeys.RETRY_AFTER_FAILURE.toSeconds();
             throw new Rejection(Rejection.Kind.UNAVAILABLE, "authentication-unavailable",
                     "The signing keys of the token's issuer cannot be fetched right now; try again shortly")
-                    .withHeader("Retry-After", "10");
+                    .withHeader("Retry-After", Long.toString(retryAfter));
         } catch (BadJWTException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("Expired JWT")) {
                 throw new Rejection(Rejection.Kind.UNAUTHORIZED, "token-expired", "The access token has expired")
@@ -108,7 +126,26 @@ public final class AccessTokenVerifier {
         } catch (BadJOSEException | JOSEException e) {
             throw invalid("The access token's signature does not verify");
         }
+        if (isIdToken(claims)) {
+            throw invalid("An ID token is not an access token; send the access token");
+        }
         return caller(verifier.issuer(), claims);
+    }
+
+    /**
+     * An OIDC ID token can carry our audience and pass every signature and claim check; only its
+     * content tells it apart. A header {@code typ} of {@code JWT} proves nothing (some providers write
+     * it on both), so the payload decides: a {@code typ} other than an access token's, or a
+     * {@code nonce} or {@code at_hash}, which only ID tokens have.
+     */
+    private static boolean isIdToken(JWTClaimsSet claims) {
+        Object typ = claims.getClaim("typ");
+        boolean accessTokenType = typ instanceof String text
+                && ACCESS_TOKEN_PAYLOAD_TYPES.contains(text.toLowerCase(Locale.ROOT));
+        if (typ != null && !accessTokenType) {
+            return true;
+        }
+        return claims.getClaim("nonce") != null || claims.getClaim("at_hash") != null;
     }
 
     private Caller caller(TrustedIssuer issuer, JWTClaimsSet claims) {
@@ -159,12 +196,13 @@ public final class AccessTokenVerifier {
                 .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
     }
 
-    private static DefaultJWTProcessor<SecurityContext> processor(TrustedIssuer issuer, HttpClient http) {
+    private static DefaultJWTProcessor<SecurityContext> processor(TrustedIssuer issuer, IssuerKeys keys) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(
-                JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, new IssuerKeys(issuer, http)));
-        // Nimbus needs mutable sets here (an immutable one threw an NPE, see STACK.md)
+        processor.setJWSTypeVerifier(issuer.tokenType() == TrustedIssuer.TokenType.AT_JWT
+                ? new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"))
+                : new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+        // Nimbus needs mutable sets here (an immutable one threw an NPE)
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
                 new HashSet<>(Set.of(issuer.audience())),
                 new JWTClaimsSet.Builder().issuer(issuer.issuer()).build(),
@@ -173,6 +211,6 @@ public final class AccessTokenVerifier {
         return processor;
     }
 
-    private record Verifier(TrustedIssuer issuer, DefaultJWTProcessor<SecurityContext> processor) {
+    private record Verifier(TrustedIssuer issuer, IssuerKeys keys, DefaultJWTProcessor<SecurityContext> processor) {
     }
 }

@@ -14,6 +14,7 @@ import dk.mitforlob.platform.errors.Rejection;
 /**
  * Turns a CPR number into a keyed HMAC-SHA256, the only form in which the service keeps it. With
  * the key held apart from the database, a copy of the database does not reveal who is enrolled.
+ * See docs/decisions/0007.
  */
 public final class CprHmac {
 
@@ -29,9 +30,12 @@ public final class CprHmac {
         this.key = new SecretKeySpec(key.clone(), ALGORITHM);
     }
 
-    /** True for a CPR-shaped value: ten digits, optionally with a dash after the date, and a real date. */
+    /**
+     * True for a CPR-shaped value: exactly ten digits, optionally with a dash after the date, and a real
+     * date; nothing around them (a space or line break is not trimmed, it makes the value no CPR number).
+     */
     public static boolean looksLikeCpr(String value) {
-        var matcher = value == null ? null : CPR.matcher(value.strip());
+        var matcher = value == null ? null : CPR.matcher(value);
         if (matcher == null || !matcher.matches()) {
             return false;
         }
@@ -50,7 +54,7 @@ public final class CprHmac {
         if (!looksLikeCpr(cpr)) {
             throw Rejection.invalid(field, "must be a CPR number: ten digits, DDMMYY-SSSS");
         }
-        String normalized = cpr.strip().replace("-", "");
+        String normalized = cpr.replace("-", "");
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param municipalityClaim claim holding the municipality code(s) of caseworkers and integration clients
  * @param cprClaim          claim holding the citizen's CPR number (citizen issuers only)
  * @param subjectClaim      claim naming the caller, {@code sub} by default
+ * @param tokenType         which tokens count as access tokens (ID tokens never do)
  */
 public record TrustedIssuer(
         String name,
@@ -28,7 +29,45 @@ public record TrustedIssuer(
         Optional<String> rolesClaim,
         Optional<String> municipalityClaim,
         Optional<String> cprClaim,
-        String subjectClaim) {
+        String subjectClaim,
+        TokenType tokenType) {
+
+    /**
+     * What an issuer's access tokens look like in their JOSE header {@code typ}. ID tokens are refused
+     * in either case, by their payload (a {@code typ} of {@code ID}, a {@code nonce} or an {@code at_hash}).
+     */
+    public enum TokenType {
+        /** RFC 9068 access tokens only: {@code typ} is {@code at+jwt}. For issuers that issue them. */
+        AT_JWT("at+jwt"),
+        /** {@code typ} is {@code at+jwt}, {@code JWT} or absent, as many providers issue access tokens. */
+        JWT("jwt");
+
+        private final String setting;
+
+        TokenType(String setting) {
+            this.setting = setting;
+        }
+
+        public String setting() {
+            return setting;
+        }
+
+        public static TokenType fromSetting(String value) {
+            for (TokenType type : values()) {
+                if (type.setting.equalsIgnoreCase(value)) {
+                    return type;
+                }
+            }
+            throw new IllegalArgumentException("tokenType must be 'at+jwt' or 'jwt', not '" + value + "'");
+        }
+    }
+
+    /** An issuer whose access tokens carry {@code typ} {@code at+jwt}, {@code JWT} or none. */
+    public TrustedIssuer(String name, String issuer, String audience, Optional<URI> jwksUri, Set<Role> roles,
+                         Optional<String> rolesClaim, Optional<String> municipalityClaim, Optional<String> cprClaim,
+                         String subjectClaim) {
+        this(name, issuer, audience, jwksUri, roles, rolesClaim, municipalityClaim, cprClaim, subjectClaim, TokenType.JWT);
+    }
 
     public TrustedIssuer {
         requireText(name, "name");
@@ -39,6 +78,7 @@ public record TrustedIssuer(
         Objects.requireNonNull(municipalityClaim, "municipalityClaim");
         Objects.requireNonNull(cprClaim, "cprClaim");
         requireText(subjectClaim, "subjectClaim");
+        Objects.requireNonNull(tokenType, "tokenType");
         if (roles == null || roles.isEmpty()) {
             throw new IllegalArgumentException("Issuer '" + name + "' must list the roles it may grant");
         }

@@ -9,12 +9,12 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
 
 /**
  * The in-process, MongoDB-wire-compatible store used when no {@code MONGODB_URI} is given. The real
  * driver talks to it over a loopback socket, exactly as it would to MongoDB. It has no transactions
- * and no change streams; the code is written for single-document atomicity (see STACK.md).
+ * and no change streams; the code is written for single-document atomicity (docs/decisions/0003).
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -44,7 +44,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** A store that lives only as long as the process: for tests. */
     public static EmbeddedMongo inMemory() {
-        return new EmbeddedMongo(new MemoryBackend(), "in memory");
+        return new EmbeddedMongo(new IdLookupH2Backend(MVStore.open(null)), "in memory");
     }
 
     public String connectionString() {

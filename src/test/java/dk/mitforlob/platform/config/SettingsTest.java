@@ -9,6 +9,9 @@ import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import dk.mitforlob.platform.ratelimit.RateLimits;
+import dk.mitforlob.platform.security.TrustedIssuer;
 import org.junit.jupiter.api.io.TempDir;
 
 import dk.mitforlob.platform.security.Role;
@@ -105,6 +108,34 @@ class SettingsTest {
                 "MITFORLOB_PUSH", "log"));
 
         assertThat(settings.issuers()).singleElement().satisfies(i -> assertThat(i.name()).isEqualTo("citizens"));
+    }
+
+    @Test
+    void rate_limits_default_far_above_real_use_and_can_be_set() {
+        assertThat(Settings.fromEnvironment(Map.of()).rateLimits()).isEqualTo(RateLimits.DEFAULTS);
+
+        Settings set = Settings.fromEnvironment(Map.of("MITFORLOB_RATE_LIMIT_WRITES", "30",
+                "MITFORLOB_RATE_LIMIT_READS", "300", "MITFORLOB_RATE_LIMIT_CASE_SYSTEM_WRITES", "600",
+                "MITFORLOB_RATE_LIMIT_CASE_SYSTEM_READS", "900"));
+
+        assertThat(set.rateLimits()).isEqualTo(new RateLimits(30, 300, 600, 900));
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("MITFORLOB_RATE_LIMIT_WRITES", "0")))
+                .hasMessageContaining("at least 1");
+    }
+
+    @Test
+    void an_issuers_token_type_is_jwt_unless_set_to_at_jwt() {
+        String issuers = """
+                [{"name": "a", "issuer": "https://a.example", "audience": "m", "roles": ["evaluator"]},
+                 {"name": "b", "issuer": "https://b.example", "audience": "m", "roles": ["evaluator"], "tokenType": "at+jwt"}]
+                """;
+        Settings settings = Settings.fromEnvironment(Map.of("MITFORLOB_MODE", "demo", "MITFORLOB_ISSUERS", issuers));
+
+        assertThat(settings.issuers()).extracting(TrustedIssuer::tokenType)
+                .containsExactly(TrustedIssuer.TokenType.JWT, TrustedIssuer.TokenType.AT_JWT);
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("MITFORLOB_MODE", "demo", "MITFORLOB_ISSUERS",
+                issuers.replace("at+jwt", "id"))))
+                .hasMessageContaining("tokenType");
     }
 
     @Test

@@ -68,6 +68,14 @@ class ObservabilityApiTest {
     }
 
     @Test
+    void whether_each_issuer_can_be_reached_is_a_metric() {
+        var metrics = service.api().get("/observe/metrics").offContract().send().expect(200).bodyText();
+
+        assertThat(metrics).containsPattern("mitforlob_issuer_reachable\\{[^}]*issuer=\"citizens\"[^}]*} 1(\\.0)?");
+        assertThat(metrics).contains("mitforlob_issuer_key_fetch_failures");
+    }
+
+    @Test
     void the_contract_is_served_at_openapi_as_committed() throws Exception {
         var served = service.api().get("/openapi").offContract().send().expect(200);
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());

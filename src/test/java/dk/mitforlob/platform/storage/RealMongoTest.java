@@ -20,7 +20,7 @@ import dk.mitforlob.testing.TestStores;
 
 /**
  * The service against a real MongoDB 8 replica set. Runs where Docker runs; skipped elsewhere
- * (the machines this project is built on have no Docker, see STACK.md). The whole suite also
+ * (the machines this project is built on have no Docker, see docs/decisions/0003). The whole suite also
  * runs against a real MongoDB when MONGODB_URI is set.
  */
 @Testcontainers(disabledWithoutDocker = true)
