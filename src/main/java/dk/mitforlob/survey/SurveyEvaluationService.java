@@ -84,17 +84,18 @@ public final class SurveyEvaluationService implements HttpService {
 
     private void texts(ServerRequest req, ServerResponse res) {
         Caller caller = Access.require(req, Role.EVALUATOR);
+        // the query's shape first: a malformed request is 400 whether or not the round exists
+        String itemId = Exchange.query(req, "itemId").orElseThrow(() -> Exchange.invalidQuery("itemId", "is required"));
+        int limit = Exchange.queryInt(req, "limit", 1, MAX_TEXTS).orElse(DEFAULT_TEXTS);
+        Optional<String> after = Exchange.query(req, "cursor")
+                .map(cursor -> PageCursor.decode(cursor, "free-texts", 1).value(0));
         SurveyRound round = rounds.round(RoundAdminService.Paths.roundId(req));
         Definition definition = rounds.questionnaires()
                 .version(round.questionnaireId(), round.questionnaireVersion()).definition();
-        String itemId = Exchange.query(req, "itemId").orElseThrow(() -> Exchange.invalidQuery("itemId", "is required"));
         Item item = definition.item(itemId);
         if (item == null || item.type() != ItemType.TEXT) {
             throw Exchange.invalidQuery("itemId", "must be the id of a text item of the round's questionnaire");
         }
-        int limit = Exchange.queryInt(req, "limit", 1, MAX_TEXTS).orElse(DEFAULT_TEXTS);
-        Optional<String> after = Exchange.query(req, "cursor")
-                .map(cursor -> PageCursor.decode(cursor, "free-texts", 1).value(0));
         long answered = answers.tallies(round.id()).stream().mapToLong(Tally::answered).sum();
         if (answered < threshold) {
             throw Rejection.conflict("too-few-answers", "The round has fewer than " + threshold
