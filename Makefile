@@ -27,7 +27,7 @@ DEPLOY_TOOLS := deploy/test/node_modules/.package-lock.json
 LINT_DIR := tools/contract-lint
 LINT_INSTALLED := $(LINT_DIR)/node_modules/.package-lock.json
 
-.PHONY: help run test build clean image image-test bench-survey contract-lint
+.PHONY: help run test build clean image image-test bench bench-survey bench-reminders contract-lint
 
 help:
 	@echo "make run         build when needed, then start Mit Forløb in demo mode on port $${SERVER_PORT:-8080}"
@@ -35,7 +35,9 @@ help:
 	@echo "make build       build target/mitforlob.jar without running tests"
 	@echo "make image       build the production and the demo container image (OCI tars in target/)"
 	@echo "make image-test  build the images, then run them in podman and inspect them"
+	@echo "make bench        seed a population, measure every route, print the figures (README, Performance)"
 	@echo "make bench-survey  benchmark: survey results over 100,000 answers (prints figures)"
+	@echo "make bench-reminders  benchmark: 100,000 due reminders through the Firebase Admin SDK to a local fake FCM"
 	@echo "make clean       remove build output"
 
 $(JAR): $(SOURCES)
@@ -44,8 +46,12 @@ $(JAR): $(SOURCES)
 
 build: $(JAR)
 
+# Demo mode starts in seconds: C1 only (demo traffic needs no peak speed) and a class-data archive
+# made by the first run. Production (deploy/, make bench) runs without these.
+DEMO_JAVA_OPTS ?= -XX:TieredStopAtLevel=1 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=target/mitforlob-demo.jsa
+
 run: $(JAR)
-	java -cp "$(DEMO_CLASSPATH)" dk.mitforlob.Main
+	java $(DEMO_JAVA_OPTS) -cp "$(DEMO_CLASSPATH)" dk.mitforlob.Main
 
 $(DEPLOY_TOOLS): deploy/test/package.json deploy/test/package-lock.json
 	@if command -v npm >/dev/null; then npm ci --prefix deploy/test --no-audit --no-fund --loglevel=error; \
@@ -80,8 +86,27 @@ contract-lint: $(LINT_INSTALLED)
 clean:
 	$(MVN) $(MVN_FLAGS) -q clean
 
+# Benchmarks (README, Performance): wrk from Debian, the harness from the test sources.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BENCH_CLASSPATH := target/bench-classpath.txt
+
+bench: $(JAR)
+	@command -v wrk >/dev/null 2>&1 || { echo "Installing wrk (Debian package)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
+	$(MVN) $(MVN_FLAGS) -q -DskipTests test-compile dependency:build-classpath \
+		-Dmdep.outputFile=$(BENCH_CLASSPATH) -Dmdep.includeScope=test
+	BENCH_DEMO_JAVA_OPTS="$(DEMO_JAVA_OPTS)" \
+		java -Xmx2g -cp target/test-classes:target/classes:$$(cat $(BENCH_CLASSPATH)) dk.mitforlob.bench.Bench
+
 # A benchmark, not a test: survey results read over HTTP from a round with 100,000 answers
 bench-survey:
 	$(MVN) $(MVN_FLAGS) -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 	java -Xmx512m -cp target/test-classes:target/classes:$$(cat target/bench-classpath.txt) \
 		dk.mitforlob.survey.SurveyResultsBenchmark $${SURVEY_ANSWERS:-100000}
+
+# A benchmark, not a test: due reminders sent through the Firebase Admin SDK to a local fake FCM
+bench-reminders:
+	$(MVN) $(MVN_FLAGS) -q -DskipTests test-compile dependency:build-classpath \
+		-Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+	java -Xmx1g -cp target/test-classes:target/classes:$$(cat target/test-classpath.txt) \
+		dk.mitforlob.reminders.RemindersBenchmark

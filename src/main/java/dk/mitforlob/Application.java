@@ -1,11 +1,18 @@
 package dk.mitforlob;
 
 import java.lang.System.Logger.Level;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.helidon.health.HealthCheck;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
 
 import io.helidon.health.checks.HealthChecks;
 import io.helidon.integrations.openapi.ui.OpenApiUi;
@@ -16,6 +23,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.health.HealthObserverConfig;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 import dk.mitforlob.console.ConsoleService;
@@ -57,36 +65,101 @@ public final class Application implements AutoCloseable {
     }
 
     public static Application start(Settings settings, Clock clock) {
+        return start(settings, clock, List.of());
+    }
+
+    /** Starts the service with {@code extraServices} routed beside the API (a benchmark's ceiling route). */
+    public static Application start(Settings settings, Clock clock, List<HttpService> extraServices) {
         List<AutoCloseable> resources = new ArrayList<>();
+        StartupTimes times = new StartupTimes();
         try {
-            DemoModeSeam demo = null;
-            if (settings.demo()) {
-                demo = demoModeOf(settings);
-                resources.add(demo);
-                settings = demo.trustingDevIssuer(settings);
-            }
+            // demo mode's development issuer starts while the store opens: the two are independent
+            Settings configured = settings;
+            CompletableFuture<DemoModeSeam> issuer = settings.demo()
+                    ? CompletableFuture.supplyAsync(() -> demoModeOf(configured)) : null;
             MongoStore store = openStore(settings);
             resources.add(store);
+            times.done("store");
+            DemoModeSeam demo = null;
+            if (issuer != null) {
+                demo = joined(issuer);
+                resources.add(demo);
+                settings = demo.trustingDevIssuer(settings);
+                times.done("development issuer (started beside the store)");
+            }
 
             PeriodicTasks background = new PeriodicTasks();
             resources.add(background);
             Features features = new Features(settings, store, clock, background);
-            Path demoTokens = null;
-            if (demo != null) {
-                // before the server listens: once it answers "ready", the demo people and their tokens are there
-                demoTokens = demo.seed(settings, features.demoServices(), clock);
-            }
-            WebServer server = server(settings, store, features);
+            resources.add(features.reminderDispatch);
+            times.done("features (indexes, migration)");
+            // demo data goes in while the server starts; the server is not ready until it is in, tokens written
+            DemoModeSeam seeding = demo;
+            Settings seeded = settings;
+            CompletableFuture<Path> demoTokens = demo == null ? null
+                    : CompletableFuture.supplyAsync(() -> seeding.seed(seeded, features.demoServices(), clock));
+            WebServer server = server(settings, store, features, extraServices,
+                    demoTokens == null ? List.of() : List.of(new DemoDataReady(demoTokens)));
             resources.add(server::stop);
-            if (demo != null) {
-                demo.announce(demoTokens, server.port());
+            times.done("HTTP server");
+            if (demoTokens != null) {
+                Path tokens = joined(demoTokens);
+                times.done("demo data (the rest of it, beside the server)");
+                demo.announce(tokens, server.port());
             }
             LOG.log(Level.INFO, "Mit Forløb is listening on port " + server.port()
                     + (settings.demo() ? " in demo mode" : ""));
+            LOG.log(Level.INFO, times.summary());
             return new Application(server, resources);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
+        }
+    }
+
+    private static <T> T joined(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Not ready until the demo data is in and its tokens are written. */
+    private record DemoDataReady(CompletableFuture<Path> seeding) implements HealthCheck {
+        @Override
+        public String name() {
+            return "demo-data";
+        }
+
+        @Override
+        public HealthCheckType type() {
+            return HealthCheckType.READINESS;
+        }
+
+        @Override
+        public HealthCheckResponse call() {
+            boolean done = seeding.isDone() && !seeding.isCompletedExceptionally();
+            return HealthCheckResponse.builder().status(done).detail("demo-data", done ? "seeded" : "seeding").build();
+        }
+    }
+
+    /** Where start-up time goes, for the log: the JVM before main, then each step. */
+    private static final class StartupTimes {
+        private final long jvmMillis = ManagementFactory.getRuntimeMXBean().getUptime();
+        private final long started = System.nanoTime();
+        private long last = started;
+        private final StringBuilder steps = new StringBuilder();
+
+        void done(String step) {
+            long now = System.nanoTime();
+            steps.append(", ").append(step).append(' ').append((now - last) / 1_000_000).append(" ms");
+            last = now;
+        }
+
+        String summary() {
+            return "Started in " + (jvmMillis + (last - started) / 1_000_000) + " ms: JVM and class loading "
+                    + jvmMillis + " ms" + steps;
         }
     }
 
@@ -108,7 +181,15 @@ public final class Application implements AutoCloseable {
         return MongoStore.connect(embedded, settings.mongoDatabase());
     }
 
-    private static WebServer server(Settings settings, MongoStore store, Features features) {
+    private static WebServer server(Settings settings, MongoStore store, Features features,
+                                    List<HttpService> extraServices, List<HealthCheck> extraChecks) {
+        HealthObserverConfig.Builder health = HealthObserver.builder()
+                .useSystemServices(false)
+                .details(true)
+                .addCheck(HealthChecks.deadlockCheck())
+                .addCheck(HealthChecks.heapMemoryCheck())
+                .addCheck(new StoreHealthCheck(store));
+        extraChecks.forEach(health::addCheck);
         WebServer server = WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())
@@ -126,13 +207,7 @@ public final class Application implements AutoCloseable {
                 .featuresDiscoverServices(false)
                 .addFeature(ObserveFeature.builder()
                         .observersDiscoverServices(false)
-                        .addObserver(HealthObserver.builder()
-                                .useSystemServices(false)
-                                .details(true)
-                                .addCheck(HealthChecks.deadlockCheck())
-                                .addCheck(HealthChecks.heapMemoryCheck())
-                                .addCheck(new StoreHealthCheck(store))
-                                .build())
+                        .addObserver(health.build())
                         .addObserver(MetricsObserver.create())
                         .build())
                 .addFeature(OpenApiFeature.builder()
@@ -140,7 +215,7 @@ public final class Application implements AutoCloseable {
                         .staticFile("api-spec/openapi.yaml")
                         .addService(OpenApiUi.create())
                         .build())
-                .routing(routing -> routing(routing, settings, features))
+                .routing(routing -> routing(routing, settings, features, extraServices))
                 .build()
                 .start();
         if (server.port() < 0) {
@@ -151,14 +226,17 @@ public final class Application implements AutoCloseable {
         return server;
     }
 
-    static void routing(HttpRouting.Builder routing, Settings settings, Features features) {
+    static void routing(HttpRouting.Builder routing, Settings settings, Features features,
+                        List<HttpService> extraServices) {
         RouteTable routes = new RouteTable();
         new ProblemResponses(routes).install(routing);
         routing.addFilter(new RequestLog());
         routing.addFilter(new RequestGuard(settings.maxBodyBytes()));
         routing.addFilter(new BearerAuthentication(features.tokenVerifier));
         routing.addFilter(features.rateLimiting);
-        for (HttpService service : features.apiServices) {
+        List<HttpService> services = new ArrayList<>(features.apiServices);
+        services.addAll(extraServices);
+        for (HttpService service : services) {
             routes.record(API, service);
             routing.register(API, HeadRequests.supporting(service));
         }

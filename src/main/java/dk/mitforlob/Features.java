@@ -11,13 +11,16 @@ import dk.mitforlob.citizen.Citizens;
 import dk.mitforlob.citizen.EnrollmentService;
 import dk.mitforlob.citizen.MeService;
 import dk.mitforlob.citizen.MongoCitizenRepository;
+import dk.mitforlob.evaluation.Enrollments;
+import dk.mitforlob.evaluation.MongoEnrollments;
 import dk.mitforlob.console.Console;
 import dk.mitforlob.console.ConsoleService;
 import dk.mitforlob.console.ConsoleSettings;
 import dk.mitforlob.hours.CaseworkerHoursService;
 import dk.mitforlob.hours.HoursEvaluationService;
-import dk.mitforlob.hours.HoursRepository;
+import dk.mitforlob.hours.MongoLedgerMigration;
 import dk.mitforlob.hours.MongoHoursRepository;
+import dk.mitforlob.hours.MongoMonthlyHours;
 import dk.mitforlob.hours.MyHoursService;
 import dk.mitforlob.hours.PaidHours;
 import dk.mitforlob.inbox.CaseloadService;
@@ -28,12 +31,14 @@ import dk.mitforlob.inbox.MongoInbox;
 import dk.mitforlob.inbox.MongoOutbox;
 import dk.mitforlob.plan.CaseworkerPlanService;
 import dk.mitforlob.plan.IntegrationPlanService;
+import dk.mitforlob.plan.MongoPlanHistoryMigration;
 import dk.mitforlob.plan.MongoPlanRepository;
 import dk.mitforlob.plan.MyPlanService;
 import dk.mitforlob.plan.Plans;
 import dk.mitforlob.platform.audit.AuditTrail;
 import dk.mitforlob.platform.audit.MongoAuditLog;
 import dk.mitforlob.platform.background.PeriodicTasks;
+import dk.mitforlob.platform.config.PushSettings;
 import dk.mitforlob.platform.config.Settings;
 import dk.mitforlob.platform.http.IdempotentRequests;
 import dk.mitforlob.platform.idempotency.Idempotency;
@@ -42,7 +47,30 @@ import dk.mitforlob.platform.ratelimit.QuotaCounts;
 import dk.mitforlob.platform.ratelimit.RateLimiting;
 import dk.mitforlob.platform.security.AccessTokenVerifier;
 import dk.mitforlob.platform.security.CprHmac;
+import dk.mitforlob.platform.storage.Migrations;
 import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.reminders.DeliveryMetrics;
+import dk.mitforlob.reminders.Devices;
+import dk.mitforlob.reminders.DispatchLoop;
+import dk.mitforlob.reminders.FcmPush;
+import dk.mitforlob.reminders.HoursNudges;
+import dk.mitforlob.reminders.LoggedPush;
+import dk.mitforlob.reminders.MongoDevices;
+import dk.mitforlob.reminders.MongoNotifications;
+import dk.mitforlob.reminders.MongoPlanNotices;
+import dk.mitforlob.reminders.MongoPreferences;
+import dk.mitforlob.reminders.MongoReminders;
+import dk.mitforlob.reminders.MyDevicesService;
+import dk.mitforlob.reminders.MyNotificationsService;
+import dk.mitforlob.reminders.Notifications;
+import dk.mitforlob.reminders.PlanCatchUp;
+import dk.mitforlob.reminders.PlanReminders;
+import dk.mitforlob.reminders.Preferences;
+import dk.mitforlob.reminders.PushGateway;
+import dk.mitforlob.reminders.ReminderChecks;
+import dk.mitforlob.reminders.ReminderDispatcher;
+import dk.mitforlob.reminders.SurveyReminders;
+import dk.mitforlob.reminders.SurveyRounds;
 import dk.mitforlob.survey.MongoAnswers;
 import dk.mitforlob.survey.MongoParticipation;
 import dk.mitforlob.survey.MongoQuestionnaires;
@@ -54,24 +82,35 @@ import dk.mitforlob.survey.Responses;
 import dk.mitforlob.survey.RoundAdminService;
 import dk.mitforlob.survey.Rounds;
 import dk.mitforlob.survey.SurveyEvaluationService;
+import dk.mitforlob.survey.SurveyInvitations;
 import dk.mitforlob.survey.SurveySettings;
 import dk.mitforlob.wishes.CaseworkerWishesService;
+import dk.mitforlob.wishes.MongoWishesHistoryMigration;
 import dk.mitforlob.wishes.MongoWishesRepository;
+import dk.mitforlob.wishes.MongoWishesRollup;
 import dk.mitforlob.wishes.MyWishesService;
 import dk.mitforlob.wishes.OccupationsService;
 import dk.mitforlob.wishes.StatedWishes;
 import dk.mitforlob.wishes.WishesEvaluationService;
+import dk.mitforlob.wishes.WishesRollup;
 import dk.mitforlob.wishes.WishesStatistics;
 
 /** Every feature, wired once by hand: who needs what is readable here and nowhere else. */
 final class Features {
 
+    /** Storage whose documents do not grow with a citizen's history (issue 17). */
+    static final String STORAGE_MIGRATION = "2-bounded-documents";
     private static final Duration OUTBOX_SWEEP = Duration.ofSeconds(10);
     private static final Duration KEY_PURGE = Duration.ofHours(1);
+    private static final Duration STUCK_MOVES = Duration.ofMinutes(1);
+    private static final Duration ENROLLMENT_RECONCILIATION = Duration.ofMinutes(15);
     private static final Duration SURVEY_OPENING = Duration.ofSeconds(15);
     private static final Duration SURVEY_SWEEP = Duration.ofSeconds(30);
     private static final Duration RATE_LIMIT_PURGE = Duration.ofMinutes(5);
     private static final Duration QUOTA_FLUSH = Duration.ofSeconds(1);
+    private static final Duration PLAN_REMINDER_CATCH_UP = Duration.ofSeconds(30);
+    private static final Duration SURVEY_INVITATIONS = Duration.ofMinutes(1);
+    private static final Duration DEVICE_PRUNE = Duration.ofHours(6);
 
     final AccessTokenVerifier tokenVerifier;
     private final Citizens citizens;
@@ -82,6 +121,8 @@ final class Features {
     /** Also what reminders read to invite citizens to survey rounds ({@code SurveyInvitations}). */
     private final Rounds surveyRounds;
     final List<HttpService> apiServices;
+    /** Reminder dispatch: stopped with the service, after its round in flight (see DispatchLoop). */
+    final AutoCloseable reminderDispatch;
     final Optional<ConsoleService> console;
     final RateLimiting rateLimiting;
 
@@ -93,19 +134,44 @@ final class Features {
         IdempotentRequests idempotent = new IdempotentRequests(idempotency);
         citizens = new Citizens(new MongoCitizenRepository(store), cprHmac, clock);
 
+        Enrollments enrollments = new MongoEnrollments(store);
+        citizens.onEnrollment(enrollments::record);
+
         Inbox inbox = new MongoInbox(store);
-        MongoOutbox outbox = new MongoOutbox(inbox);
-        plans = new Plans(new MongoPlanRepository(store, outbox), clock);
-        HoursRepository hoursRepository = new MongoHoursRepository(store, outbox);
+        MongoOutbox outbox = new MongoOutbox(inbox, store, clock);
+        // reminders' stores come first: plans tell them of every version they publish
+        DeliveryMetrics deliveryMetrics = new DeliveryMetrics();
+        MongoReminders reminders = new MongoReminders(store, deliveryMetrics);
+        MongoPlanNotices planNotices = new MongoPlanNotices(store);
+        MongoPreferences notificationPreferences = new MongoPreferences(store);
+        MongoDevices deviceStore = new MongoDevices(store);
+        MongoNotifications notificationStore = new MongoNotifications(store);
+        HoursNudges nudges = new HoursNudges(reminders, notificationPreferences, clock);
+        PlanReminders planReminders = new PlanReminders(reminders, planNotices, nudges, clock);
+        plans = new Plans(new MongoPlanRepository(store, outbox), clock, planReminders);
+        MongoMonthlyHours monthlyHours = new MongoMonthlyHours(store);
+        MongoHoursRepository hoursRepository = new MongoHoursRepository(store, outbox, monthlyHours);
         paidHours = new PaidHours(hoursRepository, plans, clock, settings.hoursWindowDays());
-        MongoWishesRepository wishesRepository = new MongoWishesRepository(store, outbox);
-        wishes = new StatedWishes(wishesRepository, clock);
+        WishesRollup wishesRollup = new MongoWishesRollup(store);
+        wishes = new StatedWishes(new MongoWishesRepository(store, outbox, wishesRollup), clock);
         SurveySettings survey = SurveySettings.fromEnvironment(System.getenv());
         questionnaires = new Questionnaires(new MongoQuestionnaires(store), clock);
         MongoParticipation participation = new MongoParticipation(store);
         MongoAnswers answers = new MongoAnswers(store);
         surveyRounds = new Rounds(new MongoRounds(store), participation, questionnaires, citizens, clock);
         Responses responses = new Responses(surveyRounds, participation, answers, clock);
+
+        SurveyRounds surveyInvitations = invitationsOf(surveyRounds);
+        Devices devices = new Devices(deviceStore, clock);
+        PushGateway push = settings.push().delivery() == PushSettings.Delivery.FCM
+                ? FcmPush.start(settings.push(), clock) : new LoggedPush();
+        DispatchLoop dispatch = DispatchLoop.start(new ReminderDispatcher(reminders, notificationStore, deviceStore,
+                notificationPreferences, new ReminderChecks(citizens, plans, paidHours, surveyInvitations), nudges, push,
+                deliveryMetrics, clock, settings.push().lease()));
+        reminderDispatch = () -> {
+            dispatch.close();
+            push.close();
+        };
 
         apiServices = List.of(
                 new MeService(citizens),
@@ -118,15 +184,26 @@ final class Features {
                 new EventFeedService(inbox, citizens, audit),
                 new MyHoursService(citizens, paidHours, idempotent, settings.hoursWindowDays()),
                 new CaseworkerHoursService(citizens, paidHours, audit, settings.hoursWindowDays()),
-                new HoursEvaluationService(citizens, hoursRepository, paidHours),
+                new HoursEvaluationService(enrollments, monthlyHours, paidHours),
                 new MyWishesService(citizens, wishes),
                 new CaseworkerWishesService(citizens, wishes, audit),
                 new OccupationsService(),
-                new WishesEvaluationService(new WishesStatistics(wishesRepository, citizens)),
+                new WishesEvaluationService(new WishesStatistics(wishesRollup, enrollments)),
                 new QuestionnaireAdminService(questionnaires, idempotent),
                 new RoundAdminService(surveyRounds, idempotent),
                 new MySurveysService(citizens, surveyRounds, responses, idempotent),
-                new SurveyEvaluationService(surveyRounds, answers, audit, survey.smallCellThreshold()));
+                new SurveyEvaluationService(surveyRounds, answers, audit, survey.smallCellThreshold()),
+                new MyDevicesService(citizens, devices),
+                new MyNotificationsService(citizens, new Notifications(notificationStore, clock),
+                        new Preferences(notificationPreferences, nudges, clock)));
+
+        new Migrations(store, clock).run(STORAGE_MIGRATION, List.of(
+                Migrations.step("outboxes written before writes were announced", stillMine -> outbox.sweepEverything()),
+                new MongoLedgerMigration(store, outbox, hoursRepository),
+                new MongoPlanHistoryMigration(store),
+                new MongoWishesHistoryMigration(store, wishesRollup),
+                Migrations.step("enrollments for the evaluators' roll-up",
+                        stillMine -> enrollments.catchUp(citizens::forEach))));
 
         console = Console.configure(settings, ConsoleSettings.fromEnvironment(System.getenv()))
                 .map(ConsoleService::new);
@@ -140,6 +217,14 @@ final class Features {
         background.every(QUOTA_FLUSH, "rate limit counts", counts::flush);
         background.every(RATE_LIMIT_PURGE, "rate limit window purge", quotas::purgeExpired);
         background.every(KEY_PURGE, "idempotency key purge", idempotency::purgeExpired);
+        background.every(PLAN_REMINDER_CATCH_UP, "plan reminders catch-up",
+                new PlanCatchUp(planNotices, planReminders, citizens, plans, clock)::run);
+        background.every(SURVEY_INVITATIONS, "survey invitations",
+                new SurveyReminders(surveyInvitations, reminders, planNotices, clock)::run);
+        background.every(DEVICE_PRUNE, "device prune", devices::prune);
+        background.every(STUCK_MOVES, "paid hours moves left half done", paidHours::settleStuckMoves);
+        // a citizen stored by a process that died before recording the enrollment, and never enrolled again
+        background.every(ENROLLMENT_RECONCILIATION, "enrollments roll-up", () -> enrollments.catchUp(citizens::forEach));
         background.every(SURVEY_OPENING, "survey round opening", surveyRounds::openDueRounds);
         background.every(SURVEY_SWEEP, "survey answer sweep", responses::finishLeftovers);
     }
@@ -147,5 +232,23 @@ final class Features {
     /** What demo mode seeds its data through. */
     DemoModeSeam.Services demoServices() {
         return new DemoModeSeam.Services(citizens, plans, wishes, paidHours, questionnaires, surveyRounds);
+    }
+
+    /** The survey's rounds as reminders read them: the two features share no types, only this shape. */
+    private static SurveyRounds invitationsOf(SurveyInvitations rounds) {
+        return new SurveyRounds() {
+            @Override
+            public List<OpenRound> openRounds(java.time.Instant now) {
+                return rounds.openRounds(now).stream()
+                        .map(r -> new OpenRound(r.roundId(), r.titleByLanguage(), r.opensAt(), r.closesAt(),
+                                r.invitedCitizenIds()))
+                        .toList();
+            }
+
+            @Override
+            public boolean hasAnswered(String roundId, String citizenId) {
+                return rounds.hasAnswered(roundId, citizenId);
+            }
+        };
     }
 }

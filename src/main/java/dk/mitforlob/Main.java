@@ -1,9 +1,13 @@
 package dk.mitforlob;
 
 import java.time.Clock;
+import java.util.List;
+
+import io.helidon.webserver.http.HttpService;
 
 import dk.mitforlob.platform.config.Logging;
 import dk.mitforlob.platform.config.Settings;
+import dk.mitforlob.platform.http.StaticCeiling;
 
 /** Starts Mit Forløb from environment variables; with none set, in demo mode. */
 public final class Main {
@@ -26,7 +30,10 @@ public final class Main {
         Logging.configure(settings.logFormat());
         Application application;
         try {
-            application = Application.start(settings, Clock.systemUTC());
+            // a benchmark compares routes with a static answer served the same way (never set in production)
+            List<HttpService> extra = "true".equals(System.getenv("MITFORLOB_BENCH_CEILING"))
+                    ? List.of(new StaticCeiling()) : List.of();
+            application = Application.start(settings, Clock.systemUTC(), extra);
         } catch (RuntimeException e) {
             System.getLogger(Main.class.getName()).log(System.Logger.Level.ERROR, "Mit Forløb failed to start", e);
             System.exit(1);

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import dk.mitforlob.platform.errors.Rejection;
@@ -22,6 +23,7 @@ public final class Citizens {
     private final CitizenRepository repository;
     private final CprHmac cprHmac;
     private final Clock clock;
+    private final List<Consumer<Citizen>> enrollmentListeners = new CopyOnWriteArrayList<>();
 
     public Citizens(CitizenRepository repository, CprHmac cprHmac, Clock clock) {
         this.repository = repository;
@@ -69,6 +71,20 @@ public final class Citizens {
         return repository.inMunicipality(municipality, caseworkerId, after, limit);
     }
 
+    /**
+     * Tells {@code listener} of every citizen as enrolled or updated, after it is stored, and again
+     * when an enrollment is repeated unchanged: a listener that missed it (the process died in
+     * between) catches up when the case system retries. Listeners must be idempotent.
+     */
+    public void onEnrollment(Consumer<Citizen> listener) {
+        enrollmentListeners.add(listener);
+    }
+
+    private EnrollmentOutcome told(EnrollmentOutcome outcome) {
+        enrollmentListeners.forEach(listener -> listener.accept(outcome.citizen()));
+        return outcome;
+    }
+
     /** Visits every enrolled citizen, for aggregate statistics. */
     public void forEach(Consumer<Citizen> visitor) {
         repository.forEach(visitor);
@@ -100,10 +116,10 @@ public final class Citizens {
                         enrollment.programme(), enrollment.caseworker(), enrollment.contactPerson(),
                         enrollment.languageOrDefault(), current.enrolledAt(), now, current.version() + 1);
                 if (updated.sameDetailsAs(current)) {
-                    return new EnrollmentOutcome(current, false, false);
+                    return told(new EnrollmentOutcome(current, false, false));
                 }
                 if (repository.replace(updated, current.version())) {
-                    return new EnrollmentOutcome(updated, false, true);
+                    return told(new EnrollmentOutcome(updated, false, true));
                 }
                 continue;
             }
@@ -119,7 +135,7 @@ public final class Citizens {
                     enrollment.programme(), enrollment.caseworker(), enrollment.contactPerson(),
                     enrollment.languageOrDefault(), now, now, 1);
             if (repository.insert(created)) {
-                return new EnrollmentOutcome(created, true, true);
+                return told(new EnrollmentOutcome(created, true, true));
             }
         }
         throw Rejection.conflict("concurrent-update", "The citizen was changed concurrently; try again");

@@ -26,16 +26,18 @@ final class DemoHours {
     static void seed(PaidHours hours, Citizen anna, Citizen bo) {
         LocalDate today = hours.today();
         LocalDate saturday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
+        String lastSaturday = null;
         for (int week = 0; week < 6; week++) {
-            register(hours, anna, "demo-anna-sat-" + week, saturday.minusWeeks(week), FOETEX, "4", "act-smalljob",
-                    week == 2 ? "Ekstra vagt i frugt og grønt" : null);
+            String id = register(hours, anna, "demo-anna-sat-" + week, saturday.minusWeeks(week), FOETEX, "4",
+                    "act-smalljob", week == 2 ? "Ekstra vagt i frugt og grønt" : null);
+            lastSaturday = week == 0 ? id : lastSaturday;
             if (week < 3) {
                 register(hours, anna, "demo-anna-wed-" + week,
                         saturday.minusWeeks(week).with(TemporalAdjusters.previous(DayOfWeek.WEDNESDAY)), FOETEX, "2.5",
                         "act-smalljob", null);
             }
         }
-        hours.correct(anna, "demo-anna-sat-0", new HoursInput(saturday, FOETEX, new BigDecimal("3.5"),
+        hours.correct(anna, lastSaturday, new HoursInput(saturday, FOETEX, new BigDecimal("3.5"),
                 null, "act-smalljob", "Gik en halv time før, fordi jeg var træt"));
 
         LocalDate tuesday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.TUESDAY));
@@ -45,15 +47,17 @@ final class DemoHours {
                     null);
         }
         register(hours, bo, "demo-bo-cafe", tuesday.minusDays(1), CAFE, "1.75", null, "Hjalp til ved en reception");
-        register(hours, bo, "demo-bo-double", tuesday.minusWeeks(1), WAREHOUSE, "3", null, null);
-        hours.withdraw(bo, "demo-bo-double", new HoursInput.Withdrawal("Registered the same shift twice"));
+        String twice = register(hours, bo, "demo-bo-double", tuesday.minusWeeks(1), WAREHOUSE, "3", null, null);
+        hours.withdraw(bo, twice, new HoursInput.Withdrawal("Registered the same shift twice"));
     }
 
-    private static void register(PaidHours hours, Citizen citizen, String id, LocalDate date, Employer employer,
-                                 String amount, String activityId, String note) {
+    /** Registers under a fixed operation id and returns the registration's id. */
+    private static String register(PaidHours hours, Citizen citizen, String operation, LocalDate date,
+                                   Employer employer, String amount, String activityId, String note) {
         if (date.isAfter(hours.today()) || date.isBefore(hours.today().minusDays(80))) {
-            return;
+            return null;
         }
-        hours.register(citizen, new HoursInput(date, employer, new BigDecimal(amount), note, activityId, null), id);
+        return hours.register(citizen, new HoursInput(date, employer, new BigDecimal(amount), note, activityId, null),
+                operation).id();
     }
 }

@@ -51,12 +51,12 @@ public final class CaseworkerHoursService implements HttpService {
         Caller caller = Access.requireFor(req, Role.CASEWORKER, municipality);
         Citizen citizen = citizens.inMunicipality(municipality, Exchange.pathParam(req, "citizenId"));
         MyHoursService.Period period = MyHoursService.Period.of(req, hours.today(), windowDays);
-        HoursLedger ledger = hours.ledger(citizen);
-        Page<RegistrationView> page = RegistrationList.page(ledger, period.from(), period.to(), true,
+        Page<RegistrationView> page = hours.registrations(citizen, period.from(), period.to(), true,
                 Exchange.query(req, "cursor"),
-                Exchange.queryInt(req, "limit", 1, MyHoursService.MAX_LIMIT).orElse(MyHoursService.DEFAULT_LIMIT), true);
+                Exchange.queryInt(req, "limit", 1, MyHoursService.MAX_LIMIT).orElse(MyHoursService.DEFAULT_LIMIT))
+                .map(r -> RegistrationView.of(r, true));
         audit.read(caller, RequestId.of(req), "hours", municipality, citizen.id());
         Exchange.ok(res, new CitizenHours(citizen.id(), page.items(), page.nextCursor(),
-                HoursSummary.of(ledger, period.from(), period.to())));
+                hours.summary(citizen, period.from(), period.to())));
     }
 }

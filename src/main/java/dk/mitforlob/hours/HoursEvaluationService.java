@@ -1,7 +1,7 @@
 package dk.mitforlob.hours;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.time.YearMonth;
 import java.util.List;
 
 import io.helidon.webserver.http.HttpRules;
@@ -9,7 +9,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import dk.mitforlob.citizen.Citizens;
+import dk.mitforlob.evaluation.Enrollments;
 import dk.mitforlob.platform.http.Exchange;
 import dk.mitforlob.platform.security.Access;
 import dk.mitforlob.platform.security.Role;
@@ -18,16 +18,18 @@ import dk.mitforlob.platform.security.Role;
  * {@code GET /api/v1/evaluation/paid-hours}: the programme outcome, aggregated and with small cells
  * hidden. Periods are whole calendar months that have ended: two periods a day apart could
  * otherwise be subtracted from each other to single out the hours one person worked on one day.
+ * The figures come from roll-ups kept up to date as citizens are enrolled and hours registered
+ * ({@link Enrollments}, {@link MonthlyHours}), not from every citizen's registrations.
  */
 public final class HoursEvaluationService implements HttpService {
 
-    private final Citizens citizens;
-    private final HoursRepository repository;
+    private final Enrollments enrollments;
+    private final MonthlyHours monthlyHours;
     private final PaidHours hours;
 
-    public HoursEvaluationService(Citizens citizens, HoursRepository repository, PaidHours hours) {
-        this.citizens = citizens;
-        this.repository = repository;
+    public HoursEvaluationService(Enrollments enrollments, MonthlyHours monthlyHours, PaidHours hours) {
+        this.enrollments = enrollments;
+        this.monthlyHours = monthlyHours;
         this.hours = hours;
     }
 
@@ -59,9 +61,10 @@ public final class HoursEvaluationService implements HttpService {
                 .map(code -> HoursEvaluation.GroupBy.fromCode(code).orElseThrow(() ->
                         Exchange.invalidQuery("groupBy", "must be month, municipality or programme")))
                 .orElseThrow(() -> Exchange.invalidQuery("groupBy", "is required: month, municipality or programme"));
-        List<HoursEvaluation.Member> members = new ArrayList<>();
-        citizens.forEach(c -> members.add(new HoursEvaluation.Member(c.id(), c.municipality(), c.programme(),
-                LocalDate.ofInstant(c.enrolledAt(), PaidHours.COPENHAGEN))));
-        Exchange.ok(res, HoursEvaluation.compute(from, to, groupBy, members, repository.monthlyTotals(from, to)));
+        List<HoursEvaluation.Member> members = enrollments.all().stream()
+                .map(e -> new HoursEvaluation.Member(e.citizenId(), e.municipality(), e.programme(), e.enrolledOn()))
+                .toList();
+        Exchange.ok(res, HoursEvaluation.compute(from, to, groupBy, members,
+                monthlyHours.between(YearMonth.from(from), YearMonth.from(to))));
     }
 }

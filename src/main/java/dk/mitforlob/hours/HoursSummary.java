@@ -18,13 +18,13 @@ public record HoursSummary(LocalDate from, LocalDate to, BigDecimal totalHours, 
     public record EmployerTotal(String name, String cvr, BigDecimal hours) {
     }
 
-    public static HoursSummary of(HoursLedger ledger, LocalDate from, LocalDate to) {
+    public static HoursSummary of(List<Registration> registrations, LocalDate from, LocalDate to) {
         Map<String, Long> weeks = new TreeMap<>();
         Map<String, Long> months = new TreeMap<>();
         Map<String, long[]> employers = new TreeMap<>();
         Map<String, Employer> employerNames = new TreeMap<>();
         long total = 0;
-        for (Registration registration : ledger.registrations()) {
+        for (Registration registration : registrations) {
             Revision current = registration.current();
             if (registration.withdrawn() || current.date().isBefore(from) || current.date().isAfter(to)) {
                 continue;

@@ -61,21 +61,22 @@ public final class MyHoursService implements HttpService {
     private void list(ServerRequest req, ServerResponse res) {
         Citizen citizen = citizen(req);
         Period period = Period.of(req, hours.today(), windowDays);
-        Exchange.ok(res, RegistrationList.page(hours.ledger(citizen), period.from(), period.to(),
+        Exchange.ok(res, hours.registrations(citizen, period.from(), period.to(),
                 Exchange.queryBoolean(req, "includeWithdrawn").orElse(false), Exchange.query(req, "cursor"),
-                Exchange.queryInt(req, "limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT), false));
+                Exchange.queryInt(req, "limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT))
+                .map(r -> RegistrationView.of(r, false)));
     }
 
     private void summary(ServerRequest req, ServerResponse res) {
         Citizen citizen = citizen(req);
         Period period = Period.of(req, hours.today(), windowDays);
-        Exchange.ok(res, HoursSummary.of(hours.ledger(citizen), period.from(), period.to()));
+        Exchange.ok(res, hours.summary(citizen, period.from(), period.to()));
     }
 
     private void one(ServerRequest req, ServerResponse res) {
         Citizen citizen = citizen(req);
         String id = Exchange.pathParam(req, "registrationId");
-        Registration registration = hours.ledger(citizen).find(id).orElseThrow(() -> Rejection.notFound(
+        Registration registration = hours.registration(citizen, id).orElseThrow(() -> Rejection.notFound(
                 "registration-not-found", "You have no registration of paid hours with id " + id));
         Exchange.ok(res, RegistrationView.of(registration, true));
     }

@@ -24,20 +24,31 @@ import dk.mitforlob.platform.storage.MongoStore;
 import dk.mitforlob.platform.storage.MongoWrites;
 
 /**
- * Plans in the {@code plans} collection, one document per citizen holding the current version,
- * all versions, the citizen's contributions and the outbox of input not yet in the inbox. Every
- * write touches one document, so each is atomic without transactions.
+ * Plans in two collections. {@code plans}: one document per citizen holding the current version,
+ * the version the citizen has seen (and its plan), the citizen's contributions and the outbox of
+ * input not yet in the inbox — every write touches this one document, so each is atomic without
+ * transactions. {@code plan_versions}: one document per version ({@code _id}
+ * {@code <citizen>|<version>}). Publishing is one compare-and-set write on the citizen's document,
+ * the commit; the new version's copy follows, and the copy of the version it replaces is made sure
+ * of first, so every version but the current one is always among the versions and the current one
+ * is in the citizen's document. A page of history is a read by computed ids.
  */
 public final class MongoPlanRepository implements PlanRepository {
 
     private final MongoCollection<Document> plans;
+    private final MongoCollection<Document> versions;
     private final MongoOutbox outbox;
 
     public MongoPlanRepository(MongoStore store, MongoOutbox outbox) {
         this.plans = store.collection("plans");
+        this.versions = store.collection("plan_versions");
         this.outbox = outbox;
         plans.createIndex(Indexes.ascending("municipality"));
         outbox.register(plans);
+    }
+
+    static String versionId(String citizenId, long version) {
+        return citizenId + "|" + version;
     }
 
     @Override
@@ -58,30 +69,102 @@ public final class MongoPlanRepository implements PlanRepository {
     }
 
     @Override
-    public List<PlanVersion> history(String citizenId) {
-        Document doc = plans.find(Filters.eq("_id", citizenId)).projection(Projections.include("history")).first();
-        List<PlanVersion> versions = new ArrayList<>(doc == null ? List.of() : list(doc, "history", PlanVersion.class));
-        versions.sort((a, b) -> Long.compare(b.version(), a.version()));
-        return versions;
+    public List<PlanVersion> history(String citizenId, long beforeVersion, int limit) {
+        List<PlanVersion> page = new ArrayList<>();
+        Optional<PlanVersion> current = find(citizenId).flatMap(PlanRecord::current);
+        if (current.isEmpty()) {
+            return page;
+        }
+        long newest = Math.min(current.get().version(), beforeVersion - 1);
+        if (newest == current.get().version()) {
+            page.add(current.get());
+            newest--;
+        }
+        List<String> ids = new ArrayList<>();
+        for (long v = newest; v >= 1 && ids.size() + page.size() < limit; v--) {
+            ids.add(versionId(citizenId, v));
+        }
+        if (!ids.isEmpty()) {
+            List<PlanVersion> older = new ArrayList<>();
+            versions.find(Filters.in("_id", ids)).forEach(doc -> older.add(fromVersionDocument(doc)));
+            older.sort((a, b) -> Long.compare(b.version(), a.version()));
+            page.addAll(older);
+        }
+        return page;
+    }
+
+    @Override
+    public Optional<PlanVersion> version(String citizenId, long version) {
+        Optional<PlanVersion> current = find(citizenId).flatMap(PlanRecord::current)
+                .filter(v -> v.version() == version);
+        if (current.isPresent()) {
+            return current;
+        }
+        return Optional.ofNullable(versions.find(Filters.eq("_id", versionId(citizenId, version))).first())
+                .map(MongoPlanRepository::fromVersionDocument);
     }
 
     @Override
     public boolean publish(String citizenId, String municipality, long expectedVersion, PlanVersion next) {
         Document version = JsonDocuments.toDocument(next);
+        boolean published;
         if (expectedVersion == 0) {
-            return MongoWrites.insertIfAbsent(plans, new Document("_id", citizenId)
+            published = MongoWrites.insertIfAbsent(plans, new Document("_id", citizenId)
                     .append("municipality", municipality)
                     .append("version", next.version())
                     .append("current", version)
-                    .append("history", List.of(version))
                     .append("seenVersion", 0L)
                     .append("steps", List.of())
                     .append("comments", List.of())
                     .append("objections", List.of()));
+        } else {
+            find(citizenId).flatMap(PlanRecord::current)
+                    .filter(current -> current.version() == expectedVersion)
+                    .ifPresent(current -> keepVersion(citizenId, current));
+            published = plans.updateOne(Filters.and(Filters.eq("_id", citizenId),
+                            Filters.eq("version", expectedVersion)),
+                    Updates.combine(Updates.set("version", next.version()), Updates.set("current", version)))
+                    .getMatchedCount() == 1;
         }
-        return plans.updateOne(Filters.and(Filters.eq("_id", citizenId), Filters.eq("version", expectedVersion)),
-                Updates.combine(Updates.set("version", next.version()), Updates.set("current", version),
-                        Updates.push("history", version))).getMatchedCount() == 1;
+        if (published) {
+            keepVersion(citizenId, next);
+        }
+        return published;
+    }
+
+    /**
+     * Writes a citizen's plan with all its versions at once, the last one current, for a citizen
+     * who has none yet: for loading plans made elsewhere, such as a benchmark's population.
+     */
+    public void importPlan(String citizenId, String municipality, List<PlanVersion> history) {
+        PlanVersion current = history.getLast();
+        plans.insertOne(new Document("_id", citizenId)
+                .append("municipality", municipality)
+                .append("version", current.version())
+                .append("current", JsonDocuments.toDocument(current))
+                .append("seenVersion", 0L)
+                .append("steps", List.of())
+                .append("comments", List.of())
+                .append("objections", List.of()));
+        versions.insertMany(history.stream().map(v -> JsonDocuments.toDocument(v)
+                .append("_id", versionId(citizenId, v.version())).append("citizenId", citizenId)).toList());
+    }
+
+    /** Copies a version among the versions; copying it again changes nothing. */
+    private void keepVersion(String citizenId, PlanVersion version) {
+        MongoWrites.insertIfAbsent(versions, JsonDocuments.toDocument(version)
+                .append("_id", versionId(citizenId, version.version()))
+                .append("citizenId", citizenId));
+    }
+
+    /** The stored form of a version among the versions; the start-up migration writes it too. */
+    static Document versionDocument(String citizenId, Document version) {
+        long number = version.get("version", Number.class).longValue();
+        return new Document(version).append("_id", versionId(citizenId, number)).append("citizenId", citizenId);
+    }
+
+    private static PlanVersion fromVersionDocument(Document doc) {
+        return JsonDocuments.fromDocument(doc, PlanVersion.class);
     }
 
     @Override
@@ -119,9 +202,15 @@ public final class MongoPlanRepository implements PlanRepository {
 
     /** The citizen's change and the inbox item it produces, in one atomic write; then the item is delivered. */
     private boolean withInput(String citizenId, Bson condition, Bson change, InboxItem input) {
+        String ticket = outbox.announce(plans, citizenId);
         boolean applied = plans.updateOne(Filters.and(Filters.eq("_id", citizenId), condition),
                 Updates.combine(change, MongoOutbox.push(List.of(input)))).getModifiedCount() == 1;
-        outbox.flush(plans, citizenId);
+        if (applied) {
+            outbox.flush(plans, citizenId, ticket, List.of(input), () -> { });
+        } else {
+            // the condition did not hold (a retry of a step already there): anything left in the outbox is delivered
+            outbox.flush(plans, citizenId, ticket);
+        }
         return applied;
     }
 

@@ -88,10 +88,8 @@ public final class MyPlanService implements HttpService {
         OptionalInt limit = Exchange.queryInt(req, "limit", 1, MAX_LIMIT);
         Optional<Long> before = Exchange.query(req, "cursor")
                 .map(cursor -> parseVersion(PageCursor.decode(cursor, "plan-history", 1).value(0)));
-        List<PlanVersion> versions = plans.history(citizen).stream()
-                .filter(v -> before.isEmpty() || v.version() < before.get())
-                .limit(limit.orElse(DEFAULT_LIMIT) + 1L)
-                .toList();
+        List<PlanVersion> versions = plans.history(citizen, before.orElse(Long.MAX_VALUE),
+                limit.orElse(DEFAULT_LIMIT) + 1);
         Page<PlanVersion> page = Page.fromFetched(versions, limit.orElse(DEFAULT_LIMIT),
                 v -> PageCursor.of("plan-history", Long.toString(v.version())));
         Exchange.ok(res, page.map(v -> new HistoryEntry(v.version(), v.publishedAt(), v.author().role(),

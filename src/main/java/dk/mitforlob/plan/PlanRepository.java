@@ -10,15 +10,20 @@ import dk.mitforlob.plan.Contributions.MeetingObjection;
 import dk.mitforlob.plan.Contributions.OwnStep;
 
 /**
- * Where plans are kept: one record per citizen, with every version. Writes by the citizen carry
- * the inbox item they produce, stored in the same atomic write, so the input cannot be lost.
+ * Where plans are kept: one record per citizen with the current version, and every version in a
+ * collection of its own, so that reading the current plan costs the same with 1 or 500 versions.
+ * Writes by the citizen carry the inbox item they produce, stored in the same atomic write, so the
+ * input cannot be lost.
  */
 public interface PlanRepository {
 
     Optional<PlanRecord> find(String citizenId);
 
-    /** Every version, newest first. */
-    List<PlanVersion> history(String citizenId);
+    /** Versions older than {@code beforeVersion}, newest first, at most {@code limit}; the current one included. */
+    List<PlanVersion> history(String citizenId, long beforeVersion, int limit);
+
+    /** One version of the citizen's plan. */
+    Optional<PlanVersion> version(String citizenId, long version);
 
     /** Publishes {@code next} if the current version is still {@code expectedVersion} (0: none yet). */
     boolean publish(String citizenId, String municipality, long expectedVersion, PlanVersion next);

@@ -32,20 +32,34 @@ public final class Plans {
     static final int MAX_COMMENTS_PER_ITEM = 100;
     static final int MAX_OBJECTIONS_PER_MEETING = 20;
 
+    private static final System.Logger LOG = System.getLogger(Plans.class.getName());
+
     private final PlanRepository repository;
     private final Clock clock;
+    private final PublicationListener listener;
 
     public Plans(PlanRepository repository, Clock clock) {
+        this(repository, clock, PublicationListener.NONE);
+    }
+
+    public Plans(PlanRepository repository, Clock clock, PublicationListener listener) {
         this.repository = repository;
         this.clock = clock;
+        this.listener = listener;
     }
 
     public PlanRecord of(Citizen citizen) {
         return repository.find(citizen.id()).orElse(PlanRecord.none(citizen.id(), citizen.municipality()));
     }
 
+    /** Every version, newest first. */
     public List<PlanVersion> history(Citizen citizen) {
-        return repository.history(citizen.id());
+        return repository.history(citizen.id(), Long.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** Versions older than {@code beforeVersion}, newest first, at most {@code limit}: a page of the history. */
+    public List<PlanVersion> history(Citizen citizen, long beforeVersion, int limit) {
+        return repository.history(citizen.id(), beforeVersion, limit);
     }
 
     /** A publication's outcome: the plan as it now is, and whether this call changed it. */
@@ -73,11 +87,23 @@ public final class Plans {
             }
             PlanVersion version = new PlanVersion(current.version() + 1, next, clock.instant(), author,
                     PlanChanges.between(current.plan(), next));
+            listener.publishing(citizen, version.version());
             if (repository.publish(citizen.id(), citizen.municipality(), current.version(), version)) {
+                tellListener(citizen, version);
                 return new Published(of(citizen), true);
             }
         }
         throw Rejection.conflict("concurrent-update", "The plan was being changed at the same moment; try again");
+    }
+
+    private void tellListener(Citizen citizen, PlanVersion version) {
+        try {
+            listener.published(citizen, version);
+        } catch (RuntimeException e) {
+            // the version is stored; the listener was told beforehand and catches up on its own
+            LOG.log(System.Logger.Level.WARNING, "After publishing plan version " + version.version() + " of citizen "
+                    + citizen.id() + " the listener failed; it catches up later", e);
+        }
     }
 
     /** The citizen has seen {@code version}: from now on only later changes are marked. */
@@ -88,8 +114,8 @@ public final class Plans {
                     ? "there is no plan yet" : "must be between 1 and " + record.version());
         }
         if (version > record.seenVersion()) {
-            Plan seen = version == record.version() ? record.plan() : history(citizen).stream()
-                    .filter(v -> v.version() == version).findFirst().map(PlanVersion::plan).orElseThrow();
+            Plan seen = version == record.version() ? record.plan()
+                    : repository.version(citizen.id(), version).map(PlanVersion::plan).orElseThrow();
             repository.markSeen(citizen.id(), version, seen);
         }
         return of(citizen);

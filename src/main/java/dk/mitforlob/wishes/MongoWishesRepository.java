@@ -3,13 +3,11 @@ package dk.mitforlob.wishes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import org.bson.Document;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 
@@ -20,20 +18,30 @@ import dk.mitforlob.platform.storage.MongoStore;
 import dk.mitforlob.platform.storage.MongoWrites;
 
 /**
- * Wishes in the {@code wishes} collection, one document per citizen holding the current version,
- * all versions and the outbox of changes not yet in the inbox. Every write touches one document,
- * so each is atomic without transactions; the version number is the compare-and-set guard.
+ * Wishes in two collections: {@code wishes}, one document per citizen with the current version and
+ * the outbox of changes not yet in the inbox, and {@code wishes_versions}, one document per version
+ * ({@code _id} {@code <citizen>|<version>}). A new version is one compare-and-set write on the
+ * citizen's document, the commit; its copy among the versions follows, and the copy of the version
+ * it replaces is made sure of first — so every version but the current one is always among the
+ * versions, and the current one is in the citizen's document. A page of history is a read by ids.
  */
 public final class MongoWishesRepository implements WishesRepository {
 
     private final MongoCollection<Document> wishes;
+    private final MongoCollection<Document> versions;
     private final MongoOutbox outbox;
+    private final WishesRollup rollup;
 
-    public MongoWishesRepository(MongoStore store, MongoOutbox outbox) {
+    public MongoWishesRepository(MongoStore store, MongoOutbox outbox, WishesRollup rollup) {
         this.wishes = store.collection("wishes");
+        this.versions = store.collection("wishes_versions");
         this.outbox = outbox;
-        wishes.createIndex(Indexes.ascending("version"));
-        outbox.register(wishes);
+        this.rollup = rollup;
+        outbox.register(wishes, this::rollUp);
+    }
+
+    static String versionId(String citizenId, long version) {
+        return citizenId + "|" + version;
     }
 
     @Override
@@ -44,48 +52,87 @@ public final class MongoWishesRepository implements WishesRepository {
     }
 
     @Override
-    public List<WishesVersion> history(String citizenId) {
-        Document doc = wishes.find(Filters.eq("_id", citizenId)).projection(Projections.include("history")).first();
-        List<WishesVersion> versions = new ArrayList<>();
-        if (doc != null) {
-            doc.getList("history", Document.class, List.of())
-                    .forEach(version -> versions.add(JsonDocuments.fromDocument(version, WishesVersion.class)));
+    public List<WishesVersion> history(String citizenId, long beforeVersion, int limit) {
+        Optional<WishesVersion> current = current(citizenId);
+        List<WishesVersion> page = new ArrayList<>();
+        if (current.isEmpty()) {
+            return page;
         }
-        versions.sort((a, b) -> Long.compare(b.version(), a.version()));
-        return versions;
+        long newest = Math.min(current.get().version(), beforeVersion - 1);
+        if (newest == current.get().version()) {
+            page.add(current.get());
+            newest--;
+        }
+        List<String> ids = new ArrayList<>();
+        for (long v = newest; v >= 1 && ids.size() + page.size() < limit; v--) {
+            ids.add(versionId(citizenId, v));
+        }
+        if (!ids.isEmpty()) {
+            List<WishesVersion> older = new ArrayList<>();
+            versions.find(Filters.in("_id", ids)).forEach(doc -> older.add(fromVersionDocument(doc)));
+            older.sort((a, b) -> Long.compare(b.version(), a.version()));
+            page.addAll(older);
+        }
+        return page;
     }
 
     @Override
     public boolean save(String citizenId, String municipality, long expectedVersion, WishesVersion next,
                         InboxItem input) {
+        current(citizenId).ifPresent(current -> keepVersion(citizenId, current));
         Document version = JsonDocuments.toDocument(next);
+        String ticket = outbox.announce(wishes, citizenId);
         boolean saved;
         if (expectedVersion == 0) {
-            saved = insertFirst(new Document("_id", citizenId)
+            saved = MongoWrites.insertIfAbsent(wishes, MongoOutbox.withOutbox(new Document("_id", citizenId)
                     .append("municipality", municipality)
                     .append("version", next.version())
-                    .append("current", version)
-                    .append("history", new ArrayList<>(List.of(version))), input);
+                    .append("current", version), List.of(input)));
         } else {
             saved = wishes.updateOne(Filters.and(Filters.eq("_id", citizenId), Filters.eq("version", expectedVersion)),
                     Updates.combine(Updates.set("version", next.version()), Updates.set("current", version),
-                            Updates.push("history", version), MongoOutbox.push(List.of(input))))
+                            MongoOutbox.push(List.of(input))))
                     .getMatchedCount() == 1;
         }
         if (saved) {
-            outbox.flush(wishes, citizenId);
+            keepVersion(citizenId, next);
+            outbox.flush(wishes, citizenId, ticket, List.of(input),
+                    () -> rollup.record(citizenId, next.version(), next.wishes()));
+        } else {
+            outbox.cancel(ticket);
         }
         return saved;
     }
 
-    private boolean insertFirst(Document document, InboxItem input) {
-        return MongoWrites.insertIfAbsent(wishes, MongoOutbox.withOutbox(document, List.of(input)));
+    /**
+     * Writes a citizen's wishes with all their versions at once, the last one current, for a
+     * citizen who has none yet: for loading wishes stated elsewhere, such as a benchmark's population.
+     */
+    public void importHistory(String citizenId, String municipality, List<WishesVersion> history) {
+        WishesVersion current = history.getLast();
+        wishes.insertOne(new Document("_id", citizenId)
+                .append("municipality", municipality)
+                .append("version", current.version())
+                .append("current", JsonDocuments.toDocument(current)));
+        versions.insertMany(history.stream().map(v -> JsonDocuments.toDocument(v)
+                .append("_id", versionId(citizenId, v.version())).append("citizenId", citizenId)).toList());
+        rollup.record(citizenId, current.version(), current.wishes());
     }
 
-    @Override
-    public void forEachCurrent(Consumer<Stated> each) {
-        wishes.find(Filters.gte("version", 1)).projection(Projections.include("current.wishes"))
-                .forEach(doc -> each.accept(new Stated(doc.getString("_id"), JsonDocuments.fromDocument(
-                        doc.get("current", Document.class).get("wishes", Document.class), Wishes.class))));
+    /** Copies a version among the versions; copying it again changes nothing. */
+    private void keepVersion(String citizenId, WishesVersion version) {
+        MongoWrites.insertIfAbsent(versions, JsonDocuments.toDocument(version)
+                .append("_id", versionId(citizenId, version.version()))
+                .append("citizenId", citizenId));
+    }
+
+    private static WishesVersion fromVersionDocument(Document doc) {
+        return JsonDocuments.fromDocument(doc, WishesVersion.class);
+    }
+
+    /** What the evaluators' roll-up derives from a citizen's wishes: what they now choose. */
+    private void rollUp(Object citizenId) {
+        current((String) citizenId).ifPresent(current ->
+                rollup.record((String) citizenId, current.version(), current.wishes()));
     }
 }

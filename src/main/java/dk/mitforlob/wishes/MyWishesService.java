@@ -69,10 +69,8 @@ public final class MyWishesService implements HttpService {
         OptionalInt limit = Exchange.queryInt(req, "limit", 1, MAX_LIMIT);
         Optional<Long> before = Exchange.query(req, "cursor")
                 .map(cursor -> version(PageCursor.decode(cursor, HISTORY_CURSOR, 1).value(0)));
-        List<WishesVersion> versions = wishes.history(citizen).stream()
-                .filter(v -> before.isEmpty() || v.version() < before.get())
-                .limit(limit.orElse(DEFAULT_LIMIT) + 1L)
-                .toList();
+        List<WishesVersion> versions = wishes.history(citizen, before.orElse(Long.MAX_VALUE),
+                limit.orElse(DEFAULT_LIMIT) + 1);
         Page<WishesVersion> page = Page.fromFetched(versions, limit.orElse(DEFAULT_LIMIT),
                 v -> PageCursor.of(HISTORY_CURSOR, Long.toString(v.version())));
         Exchange.ok(res, page.map(v -> WishesView.HistoryEntry.of(v, citizen.language())));

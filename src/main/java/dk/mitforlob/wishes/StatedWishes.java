@@ -34,7 +34,12 @@ public final class StatedWishes {
 
     /** Every version, newest first. */
     public List<WishesVersion> history(Citizen citizen) {
-        return repository.history(citizen.id());
+        return repository.history(citizen.id(), Long.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** Versions older than {@code beforeVersion}, newest first, at most {@code limit}: a page of the history. */
+    public List<WishesVersion> history(Citizen citizen, long beforeVersion, int limit) {
+        return repository.history(citizen.id(), beforeVersion, limit);
     }
 
     /** The outcome of stating wishes: the version now current, and whether this call made it. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 
 import dk.mitforlob.evaluation.SmallCells;
@@ -48,9 +49,14 @@ public record WishesTable(GroupBy groupBy, List<Row> groups, Row total) {
         }
 
         void add(Wishes stated) {
+            add(stated.wishTypes(), stated.interestGroups());
+        }
+
+        /** Counts one citizen who chose these wish types and interest groups. */
+        void add(Set<WishType> wishTypes, Set<String> groups) {
             citizens++;
-            stated.wishTypes().forEach(type -> wishes[type.ordinal()]++);
-            stated.interestGroups().forEach(group -> interestGroups.merge(group, 1L, Long::sum));
+            wishTypes.forEach(type -> wishes[type.ordinal()]++);
+            groups.forEach(group -> interestGroups.merge(group, 1L, Long::sum));
         }
     }
 

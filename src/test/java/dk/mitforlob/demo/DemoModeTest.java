@@ -105,7 +105,8 @@ class DemoModeTest {
     void the_development_issuer_refuses_to_run_outside_demo_mode() {
         Settings production = new Settings(Settings.Mode.PRODUCTION, "127.0.0.1", 0,
                 java.util.Optional.of("mongodb://127.0.0.1:1"), "x", dataDir, true, java.util.List.of(),
-                Settings.demoKey(), Settings.DEFAULT_MAX_BODY_BYTES, 0, Settings.LogFormat.TEXT, 90);
+                Settings.demoKey(), Settings.DEFAULT_MAX_BODY_BYTES, 0, Settings.LogFormat.TEXT, 90,
+                dk.mitforlob.platform.config.PushSettings.logOnly());
 
         assertThatThrownBy(() -> DemoMode.start(production)).hasMessageContaining("demo mode only");
     }

@@ -20,6 +20,7 @@ import com.mongodb.client.model.Filters;
 
 import dk.mitforlob.platform.ids.Ids;
 import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.testing.TestClock;
 import dk.mitforlob.testing.TestStores;
 
 /** The inbox and outbox on the store: positions without gaps, delivery once, nothing left behind. */
@@ -94,23 +95,44 @@ class MongoInboxTest {
     }
 
     @Test
-    void an_outbox_left_behind_by_a_crash_is_delivered_by_the_sweep() {
-        MongoOutbox outbox = new MongoOutbox(inbox);
+    void an_outbox_left_behind_by_a_crash_is_delivered_by_the_sweep_once_its_announcement_is_old() {
+        TestClock clock = new TestClock();
+        clock.set(Instant.parse("2026-11-20T10:00:00Z"));
+        MongoOutbox outbox = new MongoOutbox(inbox, store, clock);
         MongoCollection<Document> things = store.collection("things");
-        outbox.register(things);
+        List<Object> derived = new ArrayList<>();
+        outbox.register(things, derived::add);
         InboxItem item = item("851");
-        // the feature's write went through, the process died before it flushed:
+        // the feature announced and made its write, then the process died before it flushed:
+        outbox.announce(things, "t1");
         things.insertOne(MongoOutbox.withOutbox(new Document("_id", "t1").append("value", 1), List.of(item)));
-        assertThat(inbox.byId("851", item.id())).isEmpty();
+        assertThat(outbox.sweep()).as("a write this recent may still be flushed by its request").isZero();
 
+        clock.set(Instant.parse("2026-11-20T10:00:00Z").plus(MongoOutbox.GRACE).plusSeconds(1));
         int flushed = outbox.sweep();
 
         assertThat(flushed).isEqualTo(1);
         assertThat(inbox.byId("851", item.id())).isPresent();
+        assertThat(derived).containsExactly("t1");
         Document after = things.find(Filters.eq("_id", "t1")).first();
         assertThat(after.getList("outbox", Document.class)).isEmpty();
         assertThat(after.containsKey("outboxPending")).isFalse();
         assertThat(outbox.sweep()).isZero();
+    }
+
+    @Test
+    void outboxes_written_before_writes_were_announced_are_found_by_looking_through_everything() {
+        MongoOutbox outbox = new MongoOutbox(inbox, store, new TestClock());
+        MongoCollection<Document> things = store.collection("things");
+        outbox.register(things);
+        InboxItem item = item("851");
+        // as the first version wrote it: no announcement, a flag on the document
+        things.insertOne(MongoOutbox.withOutbox(new Document("_id", "t1").append("value", 1), List.of(item))
+                .append("outboxPending", true));
+
+        assertThat(outbox.sweepEverything()).isEqualTo(1);
+        assertThat(inbox.byId("851", item.id())).isPresent();
+        assertThat(outbox.sweepEverything()).isZero();
     }
 
     @Test

@@ -59,6 +59,26 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(env, log, port);
     }
 
+    /**
+     * A service in production mode on the MongoDB at {@code mongoUri}, trusting the test issuers,
+     * with {@code extra} environment variables on top (e.g. where to push).
+     */
+    public static ServiceProcess production(String mongoUri, String database, List<TrustedIssuer> issuers,
+                                            Map<String, String> extra, Path log) {
+        int port = freePort();
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "MITFORLOB_MODE", "production",
+                "MONGODB_URI", mongoUri,
+                "MONGODB_DATABASE", database,
+                "MITFORLOB_CPR_HMAC_KEY", java.util.Base64.getEncoder().encodeToString(TestService.CPR_KEY),
+                "SERVER_HOST", "127.0.0.1",
+                "SERVER_PORT", Integer.toString(port),
+                "MITFORLOB_LOG_FORMAT", "text",
+                "MITFORLOB_ISSUERS", issuersJson(issuers)));
+        env.putAll(extra);
+        return new ServiceProcess(env, log, port);
+    }
+
     public URI base() {
         return URI.create("http://127.0.0.1:" + port + "/");
     }
@@ -81,7 +101,13 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitReady(Duration.ofSeconds(90));
+        try {
+            awaitReady(Duration.ofSeconds(90));
+        } catch (RuntimeException e) {
+            // the caller gets no handle to close: do not leave a service running
+            process.destroyForcibly();
+            throw e;
+        }
         return this;
     }
 

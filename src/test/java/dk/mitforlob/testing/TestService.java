@@ -27,6 +27,7 @@ public final class TestService {
     public static final RateLimits GENEROUS = new RateLimits(10_000_000, 10_000_000, 10_000_000, 10_000_000);
 
     private static TestService instance;
+    private static FakeFcm fcm;
 
     private final Application application;
     private final TestClock clock;
@@ -47,6 +48,7 @@ public final class TestService {
             TestClock clock = new TestClock();
             Application application = Application.start(settings(store, TestIssuers.get().trusted()), clock);
             instance = new TestService(application, clock, store);
+            IssuerWarmUp.await(instance.api.base(), TestIssuers.get());
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
             instance.fetchIssuerKeys();
         }
@@ -88,10 +90,19 @@ public final class TestService {
             Path dataDir = Files.createTempDirectory("mitforlob-test");
             return new Settings(Settings.Mode.PRODUCTION, "127.0.0.1", 0, Optional.of(store.uri()), store.database(),
                     dataDir, true, issuers, CPR_KEY, Settings.DEFAULT_MAX_BODY_BYTES, 0, Settings.LogFormat.TEXT, 90,
-                    GENEROUS);
+                    GENEROUS, fcm().settings(java.time.Duration.ofSeconds(30)));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The fake FCM every service the tests start pushes to, through the real Firebase Admin SDK. */
+    public static synchronized FakeFcm fcm() {
+        if (fcm == null) {
+            fcm = FakeFcm.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(fcm::close));
+        }
+        return fcm;
     }
 
     public Api api() {

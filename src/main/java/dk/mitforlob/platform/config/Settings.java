@@ -42,7 +42,8 @@ public record Settings(
         int devIssuerPort,
         LogFormat logFormat,
         int hoursWindowDays,
-        RateLimits rateLimits) {
+        RateLimits rateLimits,
+        PushSettings push) {
 
     public enum Mode { DEMO, PRODUCTION }
 
@@ -71,9 +72,9 @@ public record Settings(
     /** Settings with the default rate limits. */
     public Settings(Mode mode, String host, int port, Optional<String> mongoUri, String mongoDatabase, Path dataDir,
                     boolean embeddedInMemory, List<TrustedIssuer> issuers, byte[] cprHmacKey, long maxBodyBytes,
-                    int devIssuerPort, LogFormat logFormat, int hoursWindowDays) {
+                    int devIssuerPort, LogFormat logFormat, int hoursWindowDays, PushSettings push) {
         this(mode, host, port, mongoUri, mongoDatabase, dataDir, embeddedInMemory, issuers, cprHmacKey, maxBodyBytes,
-                devIssuerPort, logFormat, hoursWindowDays, RateLimits.DEFAULTS);
+                devIssuerPort, logFormat, hoursWindowDays, RateLimits.DEFAULTS, push);
     }
 
     public boolean demo() {
@@ -121,7 +122,8 @@ public record Settings(
                     default -> throw new IllegalArgumentException("MITFORLOB_LOG_FORMAT must be 'text' or 'json'");
                 },
                 integer(env, "MITFORLOB_HOURS_WINDOW_DAYS", 90),
-                rateLimits(env));
+                rateLimits(env),
+                PushSettings.fromEnvironment(env, mode));
         if (mode == Mode.PRODUCTION) {
             if (settings.mongoUri().isEmpty()) {
                 throw new IllegalArgumentException("Production mode needs MONGODB_URI");
@@ -130,6 +132,7 @@ public record Settings(
                 throw new IllegalArgumentException("Production mode needs trusted issuers (MITFORLOB_ISSUERS)");
             }
         }
+        settings.push().requireComplete();
         return settings;
     }
 
@@ -155,13 +158,13 @@ public record Settings(
         List<TrustedIssuer> all = new ArrayList<>(issuers);
         all.addAll(moreIssuers);
         return new Settings(mode, host, port, mongoUri, mongoDatabase, dataDir, embeddedInMemory, all, cprHmacKey,
-                maxBodyBytes, devIssuerPort, logFormat, hoursWindowDays, rateLimits);
+                maxBodyBytes, devIssuerPort, logFormat, hoursWindowDays, rateLimits, push);
     }
 
     /** The same settings with other rate limits (tests of the limits themselves). */
     public Settings withRateLimits(RateLimits limits) {
         return new Settings(mode, host, port, mongoUri, mongoDatabase, dataDir, embeddedInMemory, issuers, cprHmacKey,
-                maxBodyBytes, devIssuerPort, logFormat, hoursWindowDays, limits);
+                maxBodyBytes, devIssuerPort, logFormat, hoursWindowDays, limits, push);
     }
 
     private static RateLimits rateLimits(Map<String, String> env) {

@@ -3,7 +3,8 @@ package dk.mitforlob.platform.storage;
 import java.util.Locale;
 import java.util.Set;
 
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
+
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
@@ -14,13 +15,13 @@ import io.netty.channel.Channel;
  * the reply is sent, which survives {@code kill -9}; it is not an fsync against power loss).
  * See docs/decisions/0004.
  */
-final class DurableH2Backend extends H2Backend {
+final class DurableH2Backend extends IdLookupH2Backend {
 
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
             "createindexes", "dropindexes", "drop", "create", "dropdatabase", "renamecollection");
 
     DurableH2Backend(String fileName) {
-        super(fileName);
+        super(MVStore.open(fileName));
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
 
 /**
  * The in-process, MongoDB-wire-compatible store used when no {@code MONGODB_URI} is given. The real
@@ -44,7 +44,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** A store that lives only as long as the process: for tests. */
     public static EmbeddedMongo inMemory() {
-        return new EmbeddedMongo(new MemoryBackend(), "in memory");
+        return new EmbeddedMongo(new IdLookupH2Backend(MVStore.open(null)), "in memory");
     }
 
     public String connectionString() {

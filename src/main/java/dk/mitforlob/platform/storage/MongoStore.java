@@ -15,6 +15,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
 
 /**
  * The system of record. Writes are acknowledged by a majority and journaled before a citizen is
@@ -36,6 +37,12 @@ public final class MongoStore implements AutoCloseable {
         return connect(uri, databaseName, null);
     }
 
+    /** A connection whose every command is also told to {@code listener}: to measure what requests fetch. */
+    public static MongoStore connectObserved(String uri, String databaseName, CommandListener listener) {
+        return new MongoStore(MongoClients.create(MongoClientSettings.builder(settings(uri))
+                .addCommandListener(listener).build()), databaseName, null);
+    }
+
     /** Connects to an embedded store and closes it along with the connection. */
     public static MongoStore connect(EmbeddedMongo embedded) {
         return connect(embedded.connectionString(), "mitforlob", embedded);
@@ -46,7 +53,11 @@ public final class MongoStore implements AutoCloseable {
     }
 
     private static MongoStore connect(String uri, String databaseName, AutoCloseable embedded) {
-        MongoClientSettings settings = MongoClientSettings.builder()
+        return new MongoStore(MongoClients.create(settings(uri)), databaseName, embedded);
+    }
+
+    private static MongoClientSettings settings(String uri) {
+        return MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
                 .uuidRepresentation(UuidRepresentation.STANDARD)
                 .writeConcern(WriteConcern.MAJORITY.withJournal(true))
@@ -57,7 +68,6 @@ public final class MongoStore implements AutoCloseable {
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(10, TimeUnit.SECONDS))
                 .applyToSocketSettings(socket -> socket.connectTimeout(5, TimeUnit.SECONDS))
                 .build();
-        return new MongoStore(MongoClients.create(settings), databaseName, embedded);
     }
 
     public MongoCollection<Document> collection(String name) {

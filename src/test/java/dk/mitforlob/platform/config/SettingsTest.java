@@ -44,7 +44,8 @@ class SettingsTest {
         Settings settings = Settings.fromEnvironment(Map.of(
                 "MITFORLOB_MODE", "production", "MONGODB_URI", "mongodb://db:27017/?replicaSet=rs0",
                 "MONGODB_DATABASE", "mf", "MITFORLOB_ISSUERS", ISSUERS, "MITFORLOB_CPR_HMAC_KEY", KEY,
-                "SERVER_PORT", "9000", "MITFORLOB_MAX_BODY_BYTES", "32768", "MITFORLOB_HOURS_WINDOW_DAYS", "60"));
+                "SERVER_PORT", "9000", "MITFORLOB_MAX_BODY_BYTES", "32768", "MITFORLOB_HOURS_WINDOW_DAYS", "60",
+                "MITFORLOB_FCM_PROJECT_ID", "mitforlob-prod", "GOOGLE_APPLICATION_CREDENTIALS", "/run/secrets/fcm.json"));
 
         assertThat(settings.demo()).isFalse();
         assertThat(settings.port()).isEqualTo(9000);
@@ -56,6 +57,39 @@ class SettingsTest {
         assertThat(settings.issuers().get(1).roles()).containsExactlyInAnyOrder(Role.CASEWORKER, Role.EVALUATOR);
         assertThat(settings.issuers().get(1).municipalityClaim()).contains("kommune");
         assertThat(settings.issuers().get(0).subjectClaim()).isEqualTo("sub");
+        assertThat(settings.push().delivery()).isEqualTo(PushSettings.Delivery.FCM);
+        assertThat(settings.push().projectId()).contains("mitforlob-prod");
+        assertThat(settings.push().credentials()).contains(Path.of("/run/secrets/fcm.json"));
+        assertThat(settings.push().endpoint()).isEqualTo(PushSettings.FCM_ENDPOINT);
+        assertThat(settings.push().lease()).isEqualTo(PushSettings.DEFAULT_LEASE);
+    }
+
+    @Test
+    void demo_mode_writes_pushes_to_the_log() {
+        assertThat(Settings.fromEnvironment(Map.of()).push().delivery()).isEqualTo(PushSettings.Delivery.LOG);
+    }
+
+    @Test
+    void production_refuses_to_push_through_fcm_without_a_project_and_a_key_unless_told_to_log() {
+        Map<String, String> production = Map.of("MITFORLOB_MODE", "production", "MONGODB_URI", "mongodb://db",
+                "MITFORLOB_ISSUERS", ISSUERS, "MITFORLOB_CPR_HMAC_KEY", KEY);
+        assertThatThrownBy(() -> Settings.fromEnvironment(production))
+                .hasMessageContaining("GOOGLE_APPLICATION_CREDENTIALS").hasMessageContaining("MITFORLOB_FCM_PROJECT_ID");
+        var logging = new java.util.HashMap<>(production);
+        logging.put("MITFORLOB_PUSH", "log");
+        assertThat(Settings.fromEnvironment(logging).push().delivery()).isEqualTo(PushSettings.Delivery.LOG);
+    }
+
+    @Test
+    void bad_push_settings_are_refused_with_the_variable_named() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("MITFORLOB_PUSH", "apns")))
+                .hasMessageContaining("MITFORLOB_PUSH");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("MITFORLOB_FCM_ENDPOINT", "ftp://fcm")))
+                .hasMessageContaining("MITFORLOB_FCM_ENDPOINT");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("MITFORLOB_REMINDER_LEASE_SECONDS", "2")))
+                .hasMessageContaining("MITFORLOB_REMINDER_LEASE_SECONDS");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("MITFORLOB_REMINDER_LEASE_SECONDS", "soon")))
+                .hasMessageContaining("MITFORLOB_REMINDER_LEASE_SECONDS");
     }
 
     @Test
@@ -70,7 +104,8 @@ class SettingsTest {
                 """);
 
         Settings settings = Settings.fromEnvironment(Map.of("MITFORLOB_MODE", "production",
-                "MONGODB_URI", "mongodb://db", "MITFORLOB_CPR_HMAC_KEY", KEY, "MITFORLOB_ISSUERS_FILE", file.toString()));
+                "MONGODB_URI", "mongodb://db", "MITFORLOB_CPR_HMAC_KEY", KEY, "MITFORLOB_ISSUERS_FILE", file.toString(),
+                "MITFORLOB_PUSH", "log"));
 
         assertThat(settings.issuers()).singleElement().satisfies(i -> assertThat(i.name()).isEqualTo("citizens"));
     }
