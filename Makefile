@@ -97,6 +97,8 @@ bench: $(JAR)
 		-Dmdep.outputFile=$(BENCH_CLASSPATH) -Dmdep.includeScope=test
 	BENCH_DEMO_JAVA_OPTS="$(DEMO_JAVA_OPTS)" \
 		java -Xmx2g -cp target/test-classes:target/classes:$$(cat $(BENCH_CLASSPATH)) dk.mitforlob.bench.Bench
+	@# the survey's and the reminders' figures, each on a store of its own
+	@$(MAKE) --no-print-directory bench-survey bench-reminders
 
 # A benchmark, not a test: survey results read over HTTP from a round with 100,000 answers
 bench-survey:

@@ -33,7 +33,10 @@ public final class Citizens {
 
     /** The same citizens, enrolling as of another clock: demo data for programmes that began months ago. */
     public Citizens asOf(Clock enrollmentClock) {
-        return new Citizens(repository, cprHmac, enrollmentClock);
+        Citizens earlier = new Citizens(repository, cprHmac, enrollmentClock);
+        // the same listeners: an enrollment dated back is rolled up for the evaluators like any other
+        earlier.enrollmentListeners.addAll(enrollmentListeners);
+        return earlier;
     }
 
     /** The citizen a citizen token belongs to; 404 {@code citizen-not-enrolled} when their municipality has not enrolled them. */

@@ -8,17 +8,18 @@ import java.util.concurrent.locks.LockSupport;
  * Runs a dispatcher on a thread of its own for as long as the service runs: round after round
  * while there is work, a round a second when there is none.
  *
- * <p>On shutdown it claims nothing more, lets the round in flight finish (its pushes sent and
- * recorded, up to {@link #SHUTDOWN_GRACE}) and then releases every lease it still holds, so another
- * instance takes over at once. A round that does not finish in time keeps its leases: they expire,
- * and another instance sends what was not recorded.
+ * <p>On shutdown it claims nothing more, lets the round in flight finish the chunk it is sending
+ * (its pushes sent and recorded, up to {@link #SHUTDOWN_GRACE}, which fits the platform's grace
+ * period beside the requests in flight) and then releases every lease it still holds, so another
+ * instance takes over the rest of the batch at once. A chunk that does not finish in time keeps its
+ * leases: they expire, and another instance sends what was not recorded.
  */
 public final class DispatchLoop implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(DispatchLoop.class.getName());
     static final Duration IDLE = Duration.ofSeconds(1);
     static final Duration AFTER_FAILURE = Duration.ofSeconds(5);
-    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(25);
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
 
     private final ReminderDispatcher dispatcher;
     private final Thread thread;
@@ -51,9 +52,15 @@ public final class DispatchLoop implements AutoCloseable {
         }
     }
 
+    /** One more round of the dispatcher, as the loop would run it (tests: after close it claims nothing). */
+    int dispatcherClaims() {
+        return dispatcher.dispatchDue();
+    }
+
     @Override
     public void close() {
         running = false;
+        dispatcher.stop();
         LockSupport.unpark(thread);
         try {
             thread.join(SHUTDOWN_GRACE.toMillis());

@@ -16,6 +16,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
 
 import dk.mitforlob.platform.storage.MongoStore;
 
@@ -81,6 +82,16 @@ final class MongoReminderLeases {
         leases.find(Filters.and(Filters.in("_id", keys), Filters.eq("token", token)))
                 .projection(Projections.include("_id")).forEach(doc -> held.add(doc.getString("_id")));
         return held;
+    }
+
+    /** Extends the leases still held under {@code token} to {@code until}; those of the keys still held. */
+    Set<String> renew(Collection<String> keys, String token, Instant until) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        leases.updateMany(Filters.and(Filters.in("_id", List.copyOf(keys)), Filters.eq("token", token)),
+                Updates.set("until", Date.from(until)));
+        return heldBy(keys, token);
     }
 
     void drop(Collection<String> keys) {

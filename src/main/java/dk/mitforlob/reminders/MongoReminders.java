@@ -230,6 +230,11 @@ public final class MongoReminders implements ReminderRepository {
     }
 
     @Override
+    public Set<String> renew(Claim claim, java.util.Collection<String> keys, Instant until) {
+        return leases.renew(keys, claim.token(), until);
+    }
+
+    @Override
     public int release(String owner) {
         return leases.release(owner);
     }

@@ -44,6 +44,7 @@ public final class ReminderDispatcher {
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final Duration lease;
+    private volatile boolean stopping;
     private final String owner;
     private final Random random = new Random();
     private volatile Instant pausedUntil = Instant.EPOCH;
@@ -65,6 +66,14 @@ public final class ReminderDispatcher {
         this.owner = "dispatcher-" + Ids.newId();
     }
 
+    /**
+     * Asks the round in flight to stop after the chunk it is sending: a stopping service must not
+     * spend its grace period on a whole batch. What it leaves unsent goes with the leases given back.
+     */
+    public void stop() {
+        stopping = true;
+    }
+
     /** The name this dispatcher's leases carry. */
     public String owner() {
         return owner;
@@ -73,7 +82,7 @@ public final class ReminderDispatcher {
     /** One round: claims up to 500 due reminders and settles each; how many it claimed. */
     public int dispatchDue() {
         Instant now = clock.instant();
-        if (now.isBefore(pausedUntil)) {
+        if (stopping || now.isBefore(pausedUntil)) {
             return 0;
         }
         ReminderRepository.Claim claim = reminders.claim(owner, now, lease, BATCH);
@@ -84,21 +93,43 @@ public final class ReminderDispatcher {
         reminders.settle(claim, prepared.settled());
         List<Settlement> settlements = new ArrayList<>(prepared.settled());
         List<Reminder> chunk = new ArrayList<>();
-        List<PushMessage> messages = new ArrayList<>();
+        int messageCount = 0;
         for (Reminder reminder : prepared.toPush()) {
+            if (stopping) {
+                // the service is stopping: the rest of the batch is left to the leases given back on close
+                break;
+            }
             chunk.add(reminder);
-            messages.addAll(prepared.messagesOf().get(reminder.key()));
-            if (messages.size() >= SEND_CHUNK || reminder == prepared.toPush().getLast()) {
-                List<Settlement> pushed = pushed(chunk, messages, push.send(messages), now);
-                // recorded right after each send: an instance killed now has sent at most one chunk unrecorded
-                reminders.settle(claim, pushed);
-                settlements.addAll(pushed);
+            messageCount += prepared.messagesOf().get(reminder.key()).size();
+            if (messageCount >= SEND_CHUNK || reminder == prepared.toPush().getLast()) {
+                settlements.addAll(pushChunk(claim, chunk, prepared, now));
                 chunk = new ArrayList<>();
-                messages = new ArrayList<>();
+                messageCount = 0;
             }
         }
         afterwards(claim.reminders(), settlements);
         return claim.reminders().size();
+    }
+
+    /**
+     * Pushes one chunk and records it. Its claims are renewed first: a dispatcher slowed down past its
+     * lease (a loaded machine, a long GC pause) pushes only what is still its own, so another that
+     * took the rest over does not push it a second time.
+     */
+    private List<Settlement> pushChunk(ReminderRepository.Claim claim, List<Reminder> chunk, Prepared prepared,
+                                       Instant now) {
+        Set<String> ours = reminders.renew(claim, chunk.stream().map(Reminder::key).toList(),
+                clock.instant().plus(lease));
+        List<Reminder> still = chunk.stream().filter(reminder -> ours.contains(reminder.key())).toList();
+        if (still.isEmpty()) {
+            return List.of();
+        }
+        List<PushMessage> messages = still.stream()
+                .flatMap(reminder -> prepared.messagesOf().get(reminder.key()).stream()).toList();
+        List<Settlement> pushed = pushed(still, messages, push.send(messages), now);
+        // recorded right after each send: an instance killed now has sent at most one chunk unrecorded
+        reminders.settle(claim, pushed);
+        return pushed;
     }
 
     /** A claimed batch looked through: what is settled without a push, and what is to be pushed to which devices. */

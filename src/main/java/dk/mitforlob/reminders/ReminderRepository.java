@@ -49,6 +49,12 @@ public interface ReminderRepository {
     /** Claims up to {@code max} pending reminders due by {@code now} that nobody holds, for {@code lease}. */
     Claim claim(String owner, Instant now, Duration lease, int max);
 
+    /**
+     * Extends the claim on these reminders to {@code until}, just before they are pushed: a dispatcher
+     * slowed down past its lease pushes only what is still its own. The keys still claimed.
+     */
+    java.util.Set<String> renew(Claim claim, java.util.Collection<String> keys, Instant until);
+
     /** Records what became of claimed reminders; a reminder whose claim was lost meanwhile is left alone. */
     void settle(Claim claim, List<Settlement> settlements);
 

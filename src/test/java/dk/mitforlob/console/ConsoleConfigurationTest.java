@@ -23,7 +23,7 @@ class ConsoleConfigurationTest {
     private static Settings production(String... issuers) {
         return Settings.fromEnvironment(Map.of("MITFORLOB_MODE", "production", "MONGODB_URI", "mongodb://127.0.0.1:1",
                 "MITFORLOB_CPR_HMAC_KEY", Base64.getEncoder().encodeToString(new byte[32]),
-                "MITFORLOB_ISSUERS", "[" + String.join(",", issuers) + "]"));
+                "MITFORLOB_ISSUERS", "[" + String.join(",", issuers) + "]", "MITFORLOB_PUSH", "log"));
     }
 
     private static String employees(String issuer, String roles) {

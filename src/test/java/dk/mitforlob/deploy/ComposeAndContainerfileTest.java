@@ -111,7 +111,7 @@ class ComposeAndContainerfileTest {
     void the_issuer_files_are_accepted_by_the_service(String file) {
         Settings settings = Settings.fromEnvironment(Map.of("MITFORLOB_MODE", "production",
                 "MONGODB_URI", "mongodb://db1,db2,db3/?replicaSet=rs0", "MITFORLOB_ISSUERS_FILE", file,
-                "MITFORLOB_CPR_HMAC_KEY", COMPOSE_SECRETS.get("MITFORLOB_CPR_HMAC_KEY")));
+                "MITFORLOB_CPR_HMAC_KEY", COMPOSE_SECRETS.get("MITFORLOB_CPR_HMAC_KEY"), "MITFORLOB_PUSH", "log"));
 
         assertThat(settings.issuers()).extracting(TrustedIssuer::name).containsExactly("citizens", "employees");
         assertThat(settings.issuers().get(0).roles()).containsExactly(Role.CITIZEN);

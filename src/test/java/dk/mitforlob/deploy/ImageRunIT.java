@@ -147,7 +147,8 @@ class ImageRunIT {
             String name = start(image("mitforlob.image"), Map.of("SERVER_HOST", "127.0.0.1",
                     "SERVER_PORT", Integer.toString(port), "MONGODB_URI", store.connectionString(),
                     "MITFORLOB_ISSUERS", ServiceProcess.issuersJson(issuers.trusted()),
-                    "MITFORLOB_CPR_HMAC_KEY", Base64.getEncoder().encodeToString(TestService.CPR_KEY)));
+                    "MITFORLOB_CPR_HMAC_KEY", Base64.getEncoder().encodeToString(TestService.CPR_KEY),
+                    "MITFORLOB_PUSH", "log"));
             Api api = new Api(URI.create("http://127.0.0.1:" + port + "/"));
 
             String cpr = Fixtures.newCpr();

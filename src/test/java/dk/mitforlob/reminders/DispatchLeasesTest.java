@@ -112,6 +112,25 @@ class DispatchLeasesTest {
     }
 
     @Test
+    void a_claim_renewed_before_a_push_holds_on_and_one_taken_over_meanwhile_is_not_pushed() {
+        schedule(20);
+        ReminderRepository.Claim slow = world.reminders.claim("slow-instance", NOON, Duration.ofSeconds(30), 10);
+        List<String> keys = slow.reminders().stream().map(Reminder::key).toList();
+
+        // renewed until 0:55: at 0:40 the claim still holds, though its first lease ran out at 0:30
+        assertThat(world.reminders.renew(slow, keys, NOON.plusSeconds(55))).containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(world.reminders.claim("other", NOON.plusSeconds(40), Duration.ofSeconds(30), 500).reminders())
+                .as("only the ten nobody held").hasSize(10).noneMatch(r -> keys.contains(r.key()));
+
+        // not renewed in time: another instance takes them over, and the slow one finds it has lost them
+        ReminderRepository.Claim takeover = world.reminders.claim("third", NOON.plusSeconds(56), Duration.ofSeconds(30),
+                500);
+        assertThat(takeover.reminders()).extracting(Reminder::key).containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(world.reminders.renew(slow, keys, NOON.plusSeconds(90))).as("nothing of it is the slow one's")
+                .isEmpty();
+    }
+
+    @Test
     void a_dispatcher_that_stops_gives_its_claims_back_at_once() {
         schedule(10);
         ReminderDispatcher stopping = world.dispatcher();
@@ -126,7 +145,7 @@ class DispatchLeasesTest {
     }
 
     @Test
-    void the_loop_finishes_its_round_and_releases_its_leases_on_close() throws Exception {
+    void the_loop_finishes_the_chunk_in_flight_and_releases_its_leases_on_close() throws Exception {
         schedule(1500);
         DispatchLoop loop = DispatchLoop.start(world.dispatcher());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -137,10 +156,17 @@ class DispatchLeasesTest {
         loop.close();
 
         long sent = world.fcm.accepted();
-        assertThat(sent).as("whole rounds only").isPositive();
+        assertThat(sent).as("whole chunks only").isPositive().isEqualTo(sent / ReminderDispatcher.SEND_CHUNK
+                * ReminderDispatcher.SEND_CHUNK);
         long leased = world.store.collection("reminder_leases").countDocuments();
         assertThat(leased).as("no lease left behind").isZero();
-        assertThat(world.dispatch()).isEqualTo(1500 - (int) sent);
+        assertThat(loop.dispatcherClaims()).as("a stopped dispatcher claims nothing more").isZero();
+        ReminderDispatcher next = world.dispatcher();
+        int claimed = 0;
+        for (int round = next.dispatchDue(); round > 0; round = next.dispatchDue()) {
+            claimed += round;
+        }
+        assertThat(claimed).as("the rest is another's at once").isEqualTo(1500 - (int) sent);
         assertThat(world.fcm.countsById()).hasSize(1500).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
     }
 }
