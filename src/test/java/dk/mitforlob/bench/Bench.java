@@ -353,6 +353,8 @@ public final class Bench {
             env.put("SERVER_PORT", Integer.toString(port));
             env.put("SERVER_HOST", "127.0.0.1");
             env.put("MITFORLOB_BENCH_CEILING", "true");
+            // reminders are measured by make bench-reminders, against a fake FCM
+            env.put("MITFORLOB_PUSH", "log");
             service = java(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-jar", jar().toString()), env, log,
                     false);
             URI base = URI.create("http://127.0.0.1:" + port + "/");
