@@ -160,6 +160,23 @@ final class ConsoleBrowser implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Lets the browser save downloads into an empty directory under target/ (headless Chromium
+     * refuses them otherwise), and returns it.
+     */
+    Path allowDownloads(String name) throws IOException {
+        Path directory = Path.of("target", "console-downloads", name).toAbsolutePath();
+        if (Files.exists(directory)) {
+            try (var files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        Files.createDirectories(directory);
+        driver.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", directory.toString()));
+        return directory;
+    }
+
     /** Whether the page is wider than the viewport, i.e. scrolls sideways. */
     boolean scrollsSideways() {
         return (Boolean) driver.executeScript(
