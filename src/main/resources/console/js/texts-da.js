@@ -214,6 +214,7 @@ export const da = {
   'survey.status.open': 'åben',
   'survey.status.closed': 'lukket',
   'survey.period': '{title}: åben fra {from} til {to} ({status}). Spørgeskema {questionnaire}.',
+  'survey.noAnswers': 'Ingen har svaret på runden endnu.',
   'survey.opening': 'Runden er ved at blive åbnet lige nu. Prøv igen om et øjeblik.',
   'survey.notFound': 'Runden findes ikke.',
   'survey.csv': 'Hent resultaterne pr. {grouping} som CSV',

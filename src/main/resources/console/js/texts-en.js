@@ -214,6 +214,7 @@ export const en = {
   'survey.status.open': 'open',
   'survey.status.closed': 'closed',
   'survey.period': '{title}: open from {from} to {to} ({status}). Questionnaire {questionnaire}.',
+  'survey.noAnswers': 'No one has answered this round yet.',
   'survey.opening': 'The round is being opened right now. Try again in a moment.',
   'survey.notFound': 'The round does not exist.',
   'survey.csv': 'Download the results per {grouping} as CSV',

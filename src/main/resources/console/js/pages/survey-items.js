@@ -9,10 +9,13 @@ import {groupName, surveyProblem} from './survey.js';
 
 const NUMERIC = ['likert5', 'scale0to10'];
 
-/** A table cell for a hidden figure: the marker, and what it means for those who hover or listen. */
+/**
+ * A table cell for a hidden figure: the marker, and what it means for those who hover; a screen
+ * reader also hears that "< 5" is a hidden figure, not a figure below five.
+ */
 export function hiddenCell(marker, threshold) {
-  return h('td', {class: 'numeric suppressed', title: t('survey.hiddenLong', {threshold})},
-    marker, h('span', {class: 'sr-only'}, ` (${t('survey.hiddenShort')})`));
+  return h('td', {class: 'numeric suppressed', title: t('survey.hiddenLong', {threshold})}, marker,
+    marker === t('survey.hidden') ? null : h('span', {class: 'sr-only'}, ` (${t('survey.hiddenShort')})`));
 }
 
 export function itemSection(results, index, config, draws) {

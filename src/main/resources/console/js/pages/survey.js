@@ -42,7 +42,9 @@ export async function surveyPage(main, ctx) {
     h('h2', {id: 'survey-items-heading'}, t('survey.items')),
     lang() === 'da' ? null : h('p', {}, t('survey.danishItems')),
     results.total.items.map((item, index) => itemSection(results, index, ctx.config, draws))];
-  replace(status, roundSummary(round), csvPart(round, groupBy), legend(results.threshold), sections);
+  replace(status, roundSummary(round),
+    results.total.answered === 0 ? h('p', {id: 'survey-no-answers'}, t('survey.noAnswers')) : null,
+    csvPart(round, groupBy), legend(results.threshold), sections);
   draws.forEach((draw) => draw());
 }
 

@@ -116,12 +116,18 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Saves the whole page (up to 6,000 px long) as target/console-screenshots/NAME.png, at the current width. */
     Path screenshot(String name) throws IOException {
+        return screenshot(name, 6000);
+    }
+
+    /** Saves the page from its top, up to maxHeight px of it, as target/console-screenshots/NAME.png. */
+    Path screenshot(String name, int maxHeight) throws IOException {
         Files.createDirectories(SCREENSHOTS);
+        driver.executeScript("window.scrollTo(0, 0);");
         Path file = SCREENSHOTS.resolve(name + ".png");
         int width = ((Number) driver.executeScript("return window.innerWidth;")).intValue();
         int height = ((Number) driver.executeScript("return window.innerHeight;")).intValue();
         int page = ((Number) driver.executeScript("return document.documentElement.scrollHeight;")).intValue();
-        viewport(width, Math.min(Math.max(page, height), 6000));
+        viewport(width, Math.min(Math.max(page, height), maxHeight));
         try {
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
         } finally {
