@@ -2,6 +2,8 @@ package dk.mitforlob.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +94,7 @@ class EvaluatorConsoleBrowserTest {
 
     @Test
     @Order(4)
-    void the_survey_results_of_the_demo_round_hide_its_small_figures_and_download_as_csv() throws Exception {
+    void the_survey_results_of_the_demo_round_hide_its_small_figures_in_tables_and_charts() throws Exception {
         browser.driver.findElement(By.cssSelector("#nav-list a[href='#/survey']")).click();
         browser.waitFor(By.id("table-response"));
         Select round = new Select(browser.driver.findElement(By.id("survey-round")));
@@ -134,8 +136,12 @@ class EvaluatorConsoleBrowserTest {
                     .map(() => section.id);
                 });""");
         assertThat(mismatched).as("every chart has a bar exactly where its table shows a figure").isEmpty();
+    }
 
-        // the CSV goes with the bearer token, through a Blob
+    @Test
+    @Order(5)
+    void the_csv_downloads_with_the_token_and_free_texts_wait_for_enough_answers() throws Exception {
+        // the CSV goes with the bearer token (a plain link would not), saved through a Blob
         Path downloads = browser.allowDownloads("survey");
         browser.driver.findElement(By.id("survey-csv")).click();
         browser.wait.until(driver -> driver.findElement(By.id("survey-csv-status")).getText().contains("er hentet"));
@@ -154,7 +160,11 @@ class EvaluatorConsoleBrowserTest {
         browser.screenshot("survey", 2400);
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         assertThat(browser.browserErrors()).isEmpty();
+    }
 
+    @Test
+    @Order(6)
+    void the_survey_results_read_in_english_and_fit_a_phone() {
         browser.driver.findElement(By.id("language-toggle")).click();
         browser.wait.until(driver -> driver.findElement(By.tagName("h1")).getText().equals("Results: user survey")
                 && !driver.findElements(By.id("table-response")).isEmpty());
@@ -178,8 +188,8 @@ class EvaluatorConsoleBrowserTest {
     private static List<String> listing(Path directory) {
         try (var files = Files.list(directory)) {
             return files.map(file -> file.getFileName().toString()).filter(name -> !name.endsWith(".crdownload")).toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
