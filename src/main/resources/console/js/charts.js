@@ -37,8 +37,9 @@ const suppressedMarker = {
 
 /**
  * A bar chart on canvas. values holds numbers or null; suppressed marks the nulls that are hidden
- * figures, drawn with marker (default "< 5"; the survey states its own threshold). describe(value)
- * gives the tooltip and axis text of a value; whole makes the axis count in whole steps.
+ * figures, drawn with marker (default "< 5"; the survey states its own threshold) and explained by
+ * hiddenText in their tooltip. describe(value) gives the tooltip and axis text of a value; whole
+ * makes the axis count in whole steps.
  */
 export function barChart(canvas, {labels, values, suppressed = [], seriesLabel, describe, max, marker, whole = false,
   hiddenText}) {
