@@ -17,7 +17,7 @@ export function whenSignedOut(handler) {
   onSignedOut = handler;
 }
 
-async function call(method, path, query = {}) {
+async function call(method, path, query = {}, accept = 'application/json') {
   const session = currentSession();
   if (!session) {
     onSignedOut();
@@ -31,7 +31,7 @@ async function call(method, path, query = {}) {
   }
   const response = await fetch(url, {
     method,
-    headers: {Authorization: `Bearer ${session.accessToken}`, Accept: 'application/json'},
+    headers: {Authorization: `Bearer ${session.accessToken}`, Accept: accept},
   });
   if (response.status === 401) {
     forgetSession();
@@ -46,13 +46,36 @@ async function call(method, path, query = {}) {
     }
     throw new ApiError(response.status, problem);
   }
-  return response.json();
+  return accept === 'application/json' ? response.json() : response;
 }
 
 export const api = {
   get: (path, query) => call('GET', path, query),
   post: (path) => call('POST', path),
 };
+
+/**
+ * Downloads a file from the API (a CSV, say): a plain link would go without the bearer token, so
+ * the file is fetched with it and handed to the browser as a Blob through an object URL. Returns
+ * the blob and the file name the service gave it.
+ */
+export async function download(path, query, accept, fallbackName) {
+  const response = await call('GET', path, query, accept);
+  const blob = await response.blob();
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const name = disposition.match(/filename="([^"]+)"/)?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // the browser has taken the file once the click is handled; the URL is then no longer needed
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  return {blob, name};
+}
 
 /** Every page of a list route, up to maxPages (the caseload for a filter, say). */
 export async function allPages(path, query, maxPages = 5) {

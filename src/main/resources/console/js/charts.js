@@ -28,7 +28,7 @@ const suppressedMarker = {
     ctx.textAlign = 'center';
     flags.forEach((hidden, index) => {
       if (hidden) {
-        ctx.fillText(t('suppressed.short'), scales.x.getPixelForValue(index), chartArea.bottom - 8);
+        ctx.fillText(options.text ?? t('suppressed.short'), scales.x.getPixelForValue(index), chartArea.bottom - 8);
       }
     });
     ctx.restore();
@@ -37,9 +37,12 @@ const suppressedMarker = {
 
 /**
  * A bar chart on canvas. values holds numbers or null; suppressed marks the nulls that are hidden
- * figures. describe(value) gives the tooltip and axis text of a value.
+ * figures, drawn with marker (default "< 5"; the survey states its own threshold) and explained by
+ * hiddenText in their tooltip. describe(value) gives the tooltip and axis text of a value; whole
+ * makes the axis count in whole steps.
  */
-export function barChart(canvas, {labels, values, suppressed = [], seriesLabel, describe, max}) {
+export function barChart(canvas, {labels, values, suppressed = [], seriesLabel, describe, max, marker, whole = false,
+  hiddenText}) {
   setDefaults();
   const existing = window.Chart.getChart(canvas);
   if (existing) existing.destroy();
@@ -53,17 +56,17 @@ export function barChart(canvas, {labels, values, suppressed = [], seriesLabel, 
       responsive: true,
       maintainAspectRatio: false,
       scales: {
-        y: {beginAtZero: true, max, ticks: {callback: (value) => describe(value)}},
+        y: {beginAtZero: true, max, ticks: {precision: whole ? 0 : undefined, callback: (value) => describe(value)}},
         x: {ticks: {autoSkip: true, maxRotation: 60}},
       },
       plugins: {
         legend: {display: false},
         tooltip: {
           callbacks: {
-            label: (item) => (suppressed[item.dataIndex] ? t('suppressed.long') : describe(item.raw)),
+            label: (item) => (suppressed[item.dataIndex] ? (hiddenText ?? t('suppressed.long')) : describe(item.raw)),
           },
         },
-        suppressedMarker: {flags: suppressed},
+        suppressedMarker: {flags: suppressed, text: marker},
       },
     },
     plugins: [suppressedMarker],

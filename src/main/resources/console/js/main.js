@@ -7,13 +7,14 @@ import {signInPage} from './pages/signin.js';
 import {inboxPage} from './pages/inbox.js';
 import {citizenPage} from './pages/citizen.js';
 import {outcomePage} from './pages/outcome.js';
+import {surveyPage} from './pages/survey.js';
 
-// The pages by hash route, each offered only to the role it names. The evaluators' survey results
-// join this table (a route and a menu entry) once the survey's evaluator API exists.
+// The pages by hash route, each offered only to the role it names.
 const ROUTES = [
   {path: /^\/inbox$/, role: 'caseworker', nav: 'nav.inbox', href: '#/inbox', render: inboxPage},
   {path: /^\/citizens\/([A-Za-z0-9._-]{1,64})$/, role: 'caseworker', navActive: '#/inbox', render: citizenPage},
   {path: /^\/outcome$/, role: 'evaluator', nav: 'nav.outcome', href: '#/outcome', render: outcomePage},
+  {path: /^\/survey$/, role: 'evaluator', nav: 'nav.survey', href: '#/survey', render: surveyPage},
 ];
 
 const main = document.getElementById('main-content');

@@ -70,6 +70,17 @@ class ConsoleAccessBrowserTest {
 
     @Test
     @Order(3)
+    void a_caseworker_is_offered_no_survey_results_and_is_refused_them_by_address() {
+        assertThat(browser.driver.findElements(By.cssSelector("#nav-list a[href='#/survey']"))).isEmpty();
+
+        browser.go("#/survey");
+
+        assertThat(browser.waitFor(By.cssSelector(".alert-error")).getText()).contains("ikke for din rolle");
+        assertThat(browser.driver.findElements(By.id("survey-form"))).isEmpty();
+    }
+
+    @Test
+    @Order(4)
     void signing_out_returns_to_the_sign_in_page_and_forgets_the_token() {
         browser.signOut();
 

@@ -116,12 +116,18 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Saves the whole page (up to 6,000 px long) as target/console-screenshots/NAME.png, at the current width. */
     Path screenshot(String name) throws IOException {
+        return screenshot(name, 6000);
+    }
+
+    /** Saves the page from its top, up to maxHeight px of it, as target/console-screenshots/NAME.png. */
+    Path screenshot(String name, int maxHeight) throws IOException {
         Files.createDirectories(SCREENSHOTS);
+        driver.executeScript("window.scrollTo(0, 0);");
         Path file = SCREENSHOTS.resolve(name + ".png");
         int width = ((Number) driver.executeScript("return window.innerWidth;")).intValue();
         int height = ((Number) driver.executeScript("return window.innerHeight;")).intValue();
         int page = ((Number) driver.executeScript("return document.documentElement.scrollHeight;")).intValue();
-        viewport(width, Math.min(Math.max(page, height), 6000));
+        viewport(width, Math.min(Math.max(page, height), maxHeight));
         try {
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
         } finally {
@@ -158,6 +164,23 @@ final class ConsoleBrowser implements AutoCloseable {
                 .map(LogEntry::getMessage)
                 .filter(message -> !message.contains("/api/v1/"))
                 .toList();
+    }
+
+    /**
+     * Lets the browser save downloads into an empty directory under target/ (headless Chromium
+     * refuses them otherwise), and returns it.
+     */
+    Path allowDownloads(String name) throws IOException {
+        Path directory = Path.of("target", "console-downloads", name).toAbsolutePath();
+        if (Files.exists(directory)) {
+            try (var files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        Files.createDirectories(directory);
+        driver.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", directory.toString()));
+        return directory;
     }
 
     /** Whether the page is wider than the viewport, i.e. scrolls sideways. */

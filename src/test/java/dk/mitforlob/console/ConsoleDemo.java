@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,6 +58,28 @@ final class ConsoleDemo {
         try (HttpClient http = HttpClient.newHttpClient()) {
             String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
             return new ObjectMapper().readTree(body).path("citizenId").asText();
+        }
+    }
+
+    /**
+     * A demo citizen ("citizen-anna", "citizen-bo") answers this month's demo survey round through
+     * the citizens' API, as the app would; returns the HTTP status (201, or 409 when already answered).
+     */
+    static int answerSurvey(String person, String roundId) throws IOException, InterruptedException {
+        JsonNode tokens = new ObjectMapper().readTree(Files.readString(dataDir.resolve("demo-tokens.json")));
+        String body = """
+                {"answers":[{"itemId":"overall","value":4},{"itemId":"listened-to","value":5},
+                {"itemId":"clear-goals","value":4},{"itemId":"ownership","value":3},{"itemId":"caseworker","value":5},
+                {"itemId":"work-experience","value":"placement"},{"itemId":"work-experience-helped","value":4},
+                {"itemId":"mentor","value":"no"},{"itemId":"closer-to-work","value":7},
+                {"itemId":"comment","value":"God hjælp"}]}""";
+        HttpRequest request = HttpRequest.newBuilder(console().resolve("/api/v1/me/surveys/" + roundId + "/response"))
+                .header("Authorization", "Bearer " + tokens.path(person).asText())
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
         }
     }
 }
