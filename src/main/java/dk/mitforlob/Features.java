@@ -49,6 +49,8 @@ import dk.mitforlob.platform.security.AccessTokenVerifier;
 import dk.mitforlob.platform.security.CprHmac;
 import dk.mitforlob.platform.storage.Migrations;
 import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.privacy.AccessLog;
+import dk.mitforlob.privacy.AccessLogService;
 import dk.mitforlob.reminders.DeliveryMetrics;
 import dk.mitforlob.reminders.Devices;
 import dk.mitforlob.reminders.DispatchLoop;
@@ -129,7 +131,8 @@ final class Features {
     Features(Settings settings, MongoStore store, Clock clock, PeriodicTasks background) {
         CprHmac cprHmac = new CprHmac(settings.cprHmacKey());
         tokenVerifier = new AccessTokenVerifier(settings.issuers(), cprHmac);
-        AuditTrail audit = new AuditTrail(new MongoAuditLog(store), clock);
+        MongoAuditLog auditLog = new MongoAuditLog(store);
+        AuditTrail audit = new AuditTrail(auditLog, clock);
         Idempotency idempotency = new Idempotency(store, clock);
         IdempotentRequests idempotent = new IdempotentRequests(idempotency);
         citizens = new Citizens(new MongoCitizenRepository(store), cprHmac, clock);
@@ -195,7 +198,8 @@ final class Features {
                 new SurveyEvaluationService(surveyRounds, answers, audit, survey.smallCellThreshold()),
                 new MyDevicesService(citizens, devices),
                 new MyNotificationsService(citizens, new Notifications(notificationStore, clock),
-                        new Preferences(notificationPreferences, nudges, clock)));
+                        new Preferences(notificationPreferences, nudges, clock)),
+                new AccessLogService(citizens, new AccessLog(auditLog), clock));
 
         new Migrations(store, clock).run(STORAGE_MIGRATION, List.of(
                 Migrations.step("outboxes written before writes were announced", stillMine -> outbox.sweepEverything()),
