@@ -51,6 +51,14 @@ import dk.mitforlob.platform.storage.Migrations;
 import dk.mitforlob.platform.storage.MongoStore;
 import dk.mitforlob.privacy.AccessLog;
 import dk.mitforlob.privacy.AccessLogService;
+import dk.mitforlob.privacy.CitizenExport;
+import dk.mitforlob.privacy.ExportService;
+import dk.mitforlob.privacy.ProfileExport;
+import dk.mitforlob.plan.PlanExport;
+import dk.mitforlob.hours.HoursExport;
+import dk.mitforlob.wishes.WishesExport;
+import dk.mitforlob.reminders.RemindersExport;
+import dk.mitforlob.survey.SurveyExport;
 import dk.mitforlob.reminders.DeliveryMetrics;
 import dk.mitforlob.reminders.Devices;
 import dk.mitforlob.reminders.DispatchLoop;
@@ -176,6 +184,7 @@ final class Features {
             push.close();
         };
 
+        Preferences preferences = new Preferences(notificationPreferences, nudges, clock);
         apiServices = List.of(
                 new MeService(citizens),
                 new EnrollmentService(citizens, audit),
@@ -197,9 +206,12 @@ final class Features {
                 new MySurveysService(citizens, surveyRounds, responses, idempotent),
                 new SurveyEvaluationService(surveyRounds, answers, audit, survey.smallCellThreshold()),
                 new MyDevicesService(citizens, devices),
-                new MyNotificationsService(citizens, new Notifications(notificationStore, clock),
-                        new Preferences(notificationPreferences, nudges, clock)),
-                new AccessLogService(citizens, new AccessLog(auditLog), clock));
+                new MyNotificationsService(citizens, new Notifications(notificationStore, clock), preferences),
+                new AccessLogService(citizens, new AccessLog(auditLog), clock),
+                new ExportService(citizens, new CitizenExport(List.of(new ProfileExport(), new PlanExport(plans),
+                        new HoursExport(paidHours), new WishesExport(wishes),
+                        new RemindersExport(deviceStore, preferences, notificationStore),
+                        new SurveyExport(participation)), clock), audit));
 
         new Migrations(store, clock).run(STORAGE_MIGRATION, List.of(
                 Migrations.step("outboxes written before writes were announced", stillMine -> outbox.sweepEverything()),

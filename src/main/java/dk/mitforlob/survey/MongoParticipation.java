@@ -18,6 +18,7 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -39,6 +40,7 @@ public final class MongoParticipation implements ParticipationRepository {
     public MongoParticipation(MongoStore store) {
         this.records = store.collection("survey_participation");
         records.createIndex(Indexes.ascending("roundId"));
+        records.createIndex(Indexes.ascending("citizenId"));
         records.createIndex(Indexes.ascending("state", "pendingSince"));
     }
 
@@ -119,6 +121,14 @@ public final class MongoParticipation implements ParticipationRepository {
                 Updates.combine(Updates.set("state", "answered"), Updates.unset("pending"),
                         Updates.unset("pendingSince")))
                 .getModifiedCount() == 1;
+    }
+
+    @Override
+    public List<Participation> ofCitizen(String citizenId) {
+        List<Participation> found = new ArrayList<>();
+        records.find(Filters.eq("citizenId", citizenId)).sort(Sorts.ascending("roundId"))
+                .forEach(doc -> found.add(read(doc)));
+        return found;
     }
 
     @Override
