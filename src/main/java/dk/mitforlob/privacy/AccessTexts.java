@@ -52,9 +52,7 @@ final class AccessTexts {
             Map.entry("enroll enrollment", access("Tilmeldte dig Mit Forløb", "Enrolled you in Mit Forløb",
                     "fordi dit forløb begyndte", "because your programme began")),
             Map.entry("update enrollment", access("Opdaterede dine oplysninger", "Updated your details",
-                    "fordi dine oplysninger i sagen blev ændret", "because your details in the case changed")),
-            Map.entry("end enrollment", access("Afsluttede dit forløb", "Ended your programme",
-                    "fordi dit forløb sluttede", "because your programme ended")));
+                    "fordi dine oplysninger i sagen blev ændret", "because your details in the case changed")));
 
     private static final Access OTHER = access("Tilgik dine oplysninger", "Your data was accessed",
             "som led i dit forløb", "as part of your programme");

@@ -147,4 +147,9 @@ public final class MongoParticipation implements ParticipationRepository {
                 doc.getString("operationId"),
                 pending == null ? null : JsonDocuments.fromDocument(pending, Participation.PendingAnswer.class));
     }
+
+    /** Deletes everything of the citizen's kept here: retention, years after their programme ended. Safe to repeat. */
+    public void erase(String citizenId) {
+        records.deleteMany(Filters.eq("citizenId", citizenId));
+    }
 }
