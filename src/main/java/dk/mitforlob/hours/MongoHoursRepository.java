@@ -18,6 +18,7 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
@@ -62,6 +63,14 @@ public final class MongoHoursRepository implements HoursRepository {
 
     static String id(String citizenId, YearMonth month) {
         return citizenId + "|" + month;
+    }
+
+    @Override
+    public Optional<YearMonth> earliestMonth(String citizenId) {
+        // ids are "<citizen>|<yyyy-MM>": the first in the citizen's range of the _id index is the earliest month
+        Document first = months.find(Filters.and(Filters.gte("_id", citizenId + "|"), Filters.lt("_id", citizenId + "}")))
+                .projection(Projections.include("_id")).sort(Sorts.ascending("_id")).limit(1).first();
+        return Optional.ofNullable(first).map(doc -> YearMonth.parse(doc.getString("_id").substring(citizenId.length() + 1)));
     }
 
     @Override

@@ -138,8 +138,10 @@ public final class PaidHours {
      * first, a few months at a time: for the citizen's export, which must not hold the history at once.
      */
     public void everyRegistration(Citizen citizen, Consumer<Registration> visitor) {
-        YearMonth month = YearMonth.from(LocalDate.ofInstant(citizen.enrolledAt(), COPENHAGEN)
+        YearMonth fromEnrollment = YearMonth.from(LocalDate.ofInstant(citizen.enrolledAt(), COPENHAGEN)
                 .minusDays(windowDays));
+        // hours from before the enrollment's window exist when a history was imported
+        YearMonth month = repository.earliestMonth(citizen.id()).filter(fromEnrollment::isAfter).orElse(fromEnrollment);
         YearMonth last = YearMonth.from(today());
         while (!month.isAfter(last)) {
             List<YearMonth> batch = new ArrayList<>();
