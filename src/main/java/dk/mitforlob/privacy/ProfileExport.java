@@ -26,5 +26,6 @@ public final class ProfileExport implements ExportSection {
         out.value("language", citizen.language());
         out.value("enrolledAt", citizen.enrolledAt());
         out.value("updatedAt", citizen.updatedAt());
+        out.value("programmeEndedOn", citizen.programmeEndedOn());
     }
 }
