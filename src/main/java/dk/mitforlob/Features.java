@@ -25,7 +25,6 @@ import dk.mitforlob.hours.MyHoursService;
 import dk.mitforlob.hours.PaidHours;
 import dk.mitforlob.inbox.CaseloadService;
 import dk.mitforlob.inbox.EventFeedService;
-import dk.mitforlob.inbox.Inbox;
 import dk.mitforlob.inbox.InboxService;
 import dk.mitforlob.inbox.MongoInbox;
 import dk.mitforlob.inbox.MongoOutbox;
