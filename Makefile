@@ -27,7 +27,7 @@ DEPLOY_TOOLS := deploy/test/node_modules/.package-lock.json
 LINT_DIR := tools/contract-lint
 LINT_INSTALLED := $(LINT_DIR)/node_modules/.package-lock.json
 
-.PHONY: help run test build clean image image-test bench bench-survey bench-reminders contract-lint
+.PHONY: help run test build clean image image-test bench bench-survey bench-reminders bench-export contract-lint
 
 help:
 	@echo "make run         build when needed, then start Mit Forløb in demo mode on port $${SERVER_PORT:-8080}"
@@ -38,6 +38,7 @@ help:
 	@echo "make bench        seed a population, measure every route, print the figures (README, Performance)"
 	@echo "make bench-survey  benchmark: survey results over 100,000 answers (prints figures)"
 	@echo "make bench-reminders  benchmark: 100,000 due reminders through the Firebase Admin SDK to a local fake FCM"
+	@echo "make bench-export  benchmark: the citizen's export for citizens with three years of data (prints the time)"
 	@echo "make clean       remove build output"
 
 $(JAR): $(SOURCES)
@@ -112,3 +113,10 @@ bench-reminders:
 		-Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 	java -Xmx1g -cp target/test-classes:target/classes:$$(cat target/test-classpath.txt) \
 		dk.mitforlob.reminders.RemindersBenchmark
+
+# The citizen's export for citizens with three years of data (target < 10 s); BENCH_CITIZENS sizes the store around them
+bench-export:
+	$(MVN) $(MVN_FLAGS) -q -DskipTests test-compile dependency:build-classpath \
+		-Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+	java -Xmx512m -cp target/test-classes:target/classes:$$(cat target/test-classpath.txt) \
+		dk.mitforlob.bench.ExportBenchmark

@@ -25,7 +25,6 @@ import dk.mitforlob.hours.MyHoursService;
 import dk.mitforlob.hours.PaidHours;
 import dk.mitforlob.inbox.CaseloadService;
 import dk.mitforlob.inbox.EventFeedService;
-import dk.mitforlob.inbox.Inbox;
 import dk.mitforlob.inbox.InboxService;
 import dk.mitforlob.inbox.MongoInbox;
 import dk.mitforlob.inbox.MongoOutbox;
@@ -49,6 +48,18 @@ import dk.mitforlob.platform.security.AccessTokenVerifier;
 import dk.mitforlob.platform.security.CprHmac;
 import dk.mitforlob.platform.storage.Migrations;
 import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.privacy.AccessLog;
+import dk.mitforlob.privacy.AccessLogService;
+import dk.mitforlob.privacy.CitizenExport;
+import dk.mitforlob.privacy.ExportService;
+import dk.mitforlob.privacy.RetentionJob;
+import dk.mitforlob.platform.config.Retention;
+import dk.mitforlob.privacy.ProfileExport;
+import dk.mitforlob.plan.PlanExport;
+import dk.mitforlob.hours.HoursExport;
+import dk.mitforlob.wishes.WishesExport;
+import dk.mitforlob.reminders.RemindersExport;
+import dk.mitforlob.survey.SurveyExport;
 import dk.mitforlob.reminders.DeliveryMetrics;
 import dk.mitforlob.reminders.Devices;
 import dk.mitforlob.reminders.DispatchLoop;
@@ -101,7 +112,6 @@ final class Features {
     /** Storage whose documents do not grow with a citizen's history (issue 17). */
     static final String STORAGE_MIGRATION = "2-bounded-documents";
     private static final Duration OUTBOX_SWEEP = Duration.ofSeconds(10);
-    private static final Duration KEY_PURGE = Duration.ofHours(1);
     private static final Duration STUCK_MOVES = Duration.ofMinutes(1);
     private static final Duration ENROLLMENT_RECONCILIATION = Duration.ofMinutes(15);
     private static final Duration SURVEY_OPENING = Duration.ofSeconds(15);
@@ -110,7 +120,8 @@ final class Features {
     private static final Duration QUOTA_FLUSH = Duration.ofSeconds(1);
     private static final Duration PLAN_REMINDER_CATCH_UP = Duration.ofSeconds(30);
     private static final Duration SURVEY_INVITATIONS = Duration.ofMinutes(1);
-    private static final Duration DEVICE_PRUNE = Duration.ofHours(6);
+    private static final Duration RETENTION_FIRST = Duration.ofMinutes(2);
+    private static final Duration RETENTION_EVERY = Duration.ofHours(1);
 
     final AccessTokenVerifier tokenVerifier;
     private final Citizens citizens;
@@ -125,35 +136,41 @@ final class Features {
     final AutoCloseable reminderDispatch;
     final Optional<ConsoleService> console;
     final RateLimiting rateLimiting;
+    /** Deletes what is kept no longer; run by the background every hour, by tests on their own clock. */
+    final RetentionJob retentionJob;
 
     Features(Settings settings, MongoStore store, Clock clock, PeriodicTasks background) {
         CprHmac cprHmac = new CprHmac(settings.cprHmacKey());
         tokenVerifier = new AccessTokenVerifier(settings.issuers(), cprHmac);
-        AuditTrail audit = new AuditTrail(new MongoAuditLog(store), clock);
-        Idempotency idempotency = new Idempotency(store, clock);
+        MongoAuditLog auditLog = new MongoAuditLog(store);
+        AuditTrail audit = new AuditTrail(auditLog, clock);
+        Retention retention = Retention.fromEnvironment(System.getenv());
+        Idempotency idempotency = new Idempotency(store, clock, retention.idempotency());
         IdempotentRequests idempotent = new IdempotentRequests(idempotency);
         citizens = new Citizens(new MongoCitizenRepository(store), cprHmac, clock);
 
         Enrollments enrollments = new MongoEnrollments(store);
         citizens.onEnrollment(enrollments::record);
 
-        Inbox inbox = new MongoInbox(store);
+        MongoInbox inbox = new MongoInbox(store);
         MongoOutbox outbox = new MongoOutbox(inbox, store, clock);
         // reminders' stores come first: plans tell them of every version they publish
         DeliveryMetrics deliveryMetrics = new DeliveryMetrics();
-        MongoReminders reminders = new MongoReminders(store, deliveryMetrics);
+        MongoReminders reminders = new MongoReminders(store, deliveryMetrics, retention.deliveryLogs());
         MongoPlanNotices planNotices = new MongoPlanNotices(store);
         MongoPreferences notificationPreferences = new MongoPreferences(store);
         MongoDevices deviceStore = new MongoDevices(store);
         MongoNotifications notificationStore = new MongoNotifications(store);
         HoursNudges nudges = new HoursNudges(reminders, notificationPreferences, clock);
         PlanReminders planReminders = new PlanReminders(reminders, planNotices, nudges, clock);
-        plans = new Plans(new MongoPlanRepository(store, outbox), clock, planReminders);
+        MongoPlanRepository planRepository = new MongoPlanRepository(store, outbox);
+        plans = new Plans(planRepository, clock, planReminders);
         MongoMonthlyHours monthlyHours = new MongoMonthlyHours(store);
         MongoHoursRepository hoursRepository = new MongoHoursRepository(store, outbox, monthlyHours);
         paidHours = new PaidHours(hoursRepository, plans, clock, settings.hoursWindowDays());
         WishesRollup wishesRollup = new MongoWishesRollup(store);
-        wishes = new StatedWishes(new MongoWishesRepository(store, outbox, wishesRollup), clock);
+        MongoWishesRepository wishesRepository = new MongoWishesRepository(store, outbox, wishesRollup);
+        wishes = new StatedWishes(wishesRepository, clock);
         SurveySettings survey = SurveySettings.fromEnvironment(System.getenv());
         questionnaires = new Questionnaires(new MongoQuestionnaires(store), clock);
         MongoParticipation participation = new MongoParticipation(store);
@@ -162,7 +179,7 @@ final class Features {
         Responses responses = new Responses(surveyRounds, participation, answers, clock);
 
         SurveyRounds surveyInvitations = invitationsOf(surveyRounds);
-        Devices devices = new Devices(deviceStore, clock);
+        Devices devices = new Devices(deviceStore, clock, retention.devices());
         PushGateway push = settings.push().delivery() == PushSettings.Delivery.FCM
                 ? FcmPush.start(settings.push(), clock) : new LoggedPush();
         DispatchLoop dispatch = DispatchLoop.start(new ReminderDispatcher(reminders, notificationStore, deviceStore,
@@ -173,6 +190,7 @@ final class Features {
             push.close();
         };
 
+        Preferences preferences = new Preferences(notificationPreferences, nudges, clock);
         apiServices = List.of(
                 new MeService(citizens),
                 new EnrollmentService(citizens, audit),
@@ -194,8 +212,12 @@ final class Features {
                 new MySurveysService(citizens, surveyRounds, responses, idempotent),
                 new SurveyEvaluationService(surveyRounds, answers, audit, survey.smallCellThreshold()),
                 new MyDevicesService(citizens, devices),
-                new MyNotificationsService(citizens, new Notifications(notificationStore, clock),
-                        new Preferences(notificationPreferences, nudges, clock)));
+                new MyNotificationsService(citizens, new Notifications(notificationStore, clock), preferences),
+                new AccessLogService(citizens, new AccessLog(auditLog), clock),
+                new ExportService(citizens, new CitizenExport(List.of(new ProfileExport(), new PlanExport(plans),
+                        new HoursExport(paidHours), new WishesExport(wishes),
+                        new RemindersExport(deviceStore, preferences, notificationStore),
+                        new SurveyExport(participation)), clock), audit));
 
         new Migrations(store, clock).run(STORAGE_MIGRATION, List.of(
                 Migrations.step("outboxes written before writes were announced", stillMine -> outbox.sweepEverything()),
@@ -216,17 +238,37 @@ final class Features {
         background.every(OUTBOX_SWEEP, "outbox sweep", outbox::sweep);
         background.every(QUOTA_FLUSH, "rate limit counts", counts::flush);
         background.every(RATE_LIMIT_PURGE, "rate limit window purge", quotas::purgeExpired);
-        background.every(KEY_PURGE, "idempotency key purge", idempotency::purgeExpired);
         background.every(PLAN_REMINDER_CATCH_UP, "plan reminders catch-up",
                 new PlanCatchUp(planNotices, planReminders, citizens, plans, clock)::run);
         background.every(SURVEY_INVITATIONS, "survey invitations",
                 new SurveyReminders(surveyInvitations, reminders, planNotices, clock)::run);
-        background.every(DEVICE_PRUNE, "device prune", devices::prune);
         background.every(STUCK_MOVES, "paid hours moves left half done", paidHours::settleStuckMoves);
         // a citizen stored by a process that died before recording the enrollment, and never enrolled again
         background.every(ENROLLMENT_RECONCILIATION, "enrollments roll-up", () -> enrollments.catchUp(citizens::forEach));
         background.every(SURVEY_OPENING, "survey round opening", surveyRounds::openDueRounds);
         background.every(SURVEY_SWEEP, "survey answer sweep", responses::finishLeftovers);
+
+        // what is kept no longer (README "Retention"); the embedded store does not act on TTL indexes
+        retentionJob = new RetentionJob(List.of(
+                new RetentionJob.Purge("audit entries", retention.audit(), auditLog::purgeBefore),
+                new RetentionJob.Purge("notifications", retention.notifications(), notificationStore::purgeCreatedBefore),
+                new RetentionJob.Purge("settled reminders with their delivery logs", Duration.ZERO,
+                        reminders::purgeSettled),
+                new RetentionJob.Purge("devices not seen", retention.devices(), deviceStore::removeNotSeenSince),
+                new RetentionJob.Purge("idempotency keys", Duration.ZERO, now -> idempotency.purgeExpired())),
+                citizens, List.of(
+                        citizen -> planRepository.erase(citizen.id()),
+                        citizen -> hoursRepository.erase(citizen.id()),
+                        citizen -> wishesRepository.erase(citizen.id()),
+                        citizen -> inbox.erase(citizen.municipality(), citizen.id()),
+                        citizen -> reminders.erase(citizen.id()),
+                        citizen -> planNotices.erase(citizen.id()),
+                        citizen -> notificationPreferences.erase(citizen.id()),
+                        citizen -> deviceStore.erase(citizen.id()),
+                        citizen -> notificationStore.erase(citizen.id()),
+                        citizen -> participation.erase(citizen.id())),
+                retention.endedProgrammeYears(), clock);
+        background.every(RETENTION_FIRST, RETENTION_EVERY, "retention", retentionJob::run);
     }
 
     /** What demo mode seeds its data through. */

@@ -1,6 +1,7 @@
 package dk.mitforlob.citizen;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -11,10 +12,20 @@ import java.util.Objects;
  * @param externalRef   the case system's own reference (never a CPR number)
  * @param cprHmac       keyed HMAC of the CPR number; the number itself is not stored
  * @param version       raised on every change, for optimistic concurrency
+ * @param programmeEndedOn the day the case system said the programme ended; null while it runs.
+ *                      Retention deletes the citizen's data some years after it.
  */
 public record Citizen(String id, String municipality, String externalRef, String cprHmac, String name,
                       Programme programme, CaseworkerRef caseworker, ContactPerson contactPerson, Language language,
-                      Instant enrolledAt, Instant updatedAt, long version) {
+                      Instant enrolledAt, Instant updatedAt, long version, LocalDate programmeEndedOn) {
+
+    /** A citizen whose programme runs. */
+    public Citizen(String id, String municipality, String externalRef, String cprHmac, String name,
+                   Programme programme, CaseworkerRef caseworker, ContactPerson contactPerson, Language language,
+                   Instant enrolledAt, Instant updatedAt, long version) {
+        this(id, municipality, externalRef, cprHmac, name, programme, caseworker, contactPerson, language, enrolledAt,
+                updatedAt, version, null);
+    }
 
     public Citizen {
         Objects.requireNonNull(id);
@@ -32,6 +43,7 @@ public record Citizen(String id, String municipality, String externalRef, String
     public boolean sameDetailsAs(Citizen other) {
         return name.equals(other.name) && programme == other.programme
                 && Objects.equals(caseworker, other.caseworker)
-                && Objects.equals(contactPerson, other.contactPerson) && language == other.language;
+                && Objects.equals(contactPerson, other.contactPerson) && language == other.language
+                && Objects.equals(programmeEndedOn, other.programmeEndedOn);
     }
 }

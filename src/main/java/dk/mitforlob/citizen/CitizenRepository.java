@@ -1,5 +1,6 @@
 package dk.mitforlob.citizen;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,12 @@ public interface CitizenRepository {
      */
     List<Citizen> inMunicipality(String municipality, Optional<String> caseworkerId, Optional<Position> after,
                                  int limit);
+
+    /** Citizens whose programme ended before {@code day}, at most {@code limit}: for retention. */
+    List<Citizen> programmeEndedBefore(LocalDate day, int limit);
+
+    /** Removes the citizen unless changed since read (re-enrolled meanwhile); true when removed. */
+    boolean remove(Citizen citizen);
 
     /** Visits every enrolled citizen, for aggregate statistics. */
     void forEach(Consumer<Citizen> visitor);

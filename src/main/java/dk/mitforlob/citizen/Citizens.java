@@ -2,6 +2,8 @@ package dk.mitforlob.citizen;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import dk.mitforlob.platform.errors.Rejection;
+import dk.mitforlob.platform.errors.Validation;
 import dk.mitforlob.platform.ids.Ids;
 import dk.mitforlob.platform.security.Caller;
 import dk.mitforlob.platform.security.CprHmac;
@@ -19,6 +22,7 @@ import dk.mitforlob.platform.security.CprHmac;
 public final class Citizens {
 
     private static final int MAX_ATTEMPTS = 5;
+    private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
 
     private final CitizenRepository repository;
     private final CprHmac cprHmac;
@@ -88,6 +92,16 @@ public final class Citizens {
         return outcome;
     }
 
+    /** Citizens whose programme ended before {@code day}, a batch at a time: retention deletes them. */
+    public List<Citizen> programmeEndedBefore(LocalDate day, int limit) {
+        return repository.programmeEndedBefore(day, limit);
+    }
+
+    /** Removes the citizen as read; false when the case system changed them meanwhile (they stay). */
+    public boolean remove(Citizen citizen) {
+        return repository.remove(citizen);
+    }
+
     /** Visits every enrolled citizen, for aggregate statistics. */
     public void forEach(Consumer<Citizen> visitor) {
         repository.forEach(visitor);
@@ -105,6 +119,11 @@ public final class Citizens {
     public EnrollmentOutcome enroll(String municipality, String externalRef, Enrollment enrollment) {
         Enrollment.validateExternalRef(externalRef);
         enrollment.validate();
+        if (enrollment.programmeEndedOn() != null
+                && enrollment.programmeEndedOn().isAfter(LocalDate.ofInstant(clock.instant(), COPENHAGEN))) {
+            Validation.of().error("programmeEndedOn", "must not be in the future: send it when the programme has ended")
+                    .throwIfInvalid();
+        }
         String hmac = cprHmac.digest(enrollment.cpr(), "cpr");
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Instant now = clock.instant();
@@ -117,7 +136,8 @@ public final class Citizens {
                 }
                 Citizen updated = new Citizen(current.id(), municipality, externalRef, hmac, enrollment.name(),
                         enrollment.programme(), enrollment.caseworker(), enrollment.contactPerson(),
-                        enrollment.languageOrDefault(), current.enrolledAt(), now, current.version() + 1);
+                        enrollment.languageOrDefault(), current.enrolledAt(), now, current.version() + 1,
+                        enrollment.programmeEndedOn());
                 if (updated.sameDetailsAs(current)) {
                     return told(new EnrollmentOutcome(current, false, false));
                 }
@@ -136,7 +156,7 @@ public final class Citizens {
             }
             Citizen created = new Citizen(Ids.newId(), municipality, externalRef, hmac, enrollment.name(),
                     enrollment.programme(), enrollment.caseworker(), enrollment.contactPerson(),
-                    enrollment.languageOrDefault(), now, now, 1);
+                    enrollment.languageOrDefault(), now, now, 1, enrollment.programmeEndedOn());
             if (repository.insert(created)) {
                 return told(new EnrollmentOutcome(created, true, true));
             }

@@ -1,5 +1,6 @@
 package dk.mitforlob.citizen;
 
+import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 import dk.mitforlob.platform.errors.Validation;
@@ -7,7 +8,13 @@ import dk.mitforlob.platform.security.CprHmac;
 
 /** What a case system tells about a citizen it enrolls or updates. */
 public record Enrollment(String cpr, String name, Programme programme, CaseworkerRef caseworker,
-                         ContactPerson contactPerson, Language language) {
+                         ContactPerson contactPerson, Language language, LocalDate programmeEndedOn) {
+
+    /** An enrollment of a programme that runs. */
+    public Enrollment(String cpr, String name, Programme programme, CaseworkerRef caseworker,
+                      ContactPerson contactPerson, Language language) {
+        this(cpr, name, programme, caseworker, contactPerson, language, null);
+    }
 
     private static final Pattern EXTERNAL_REF = Pattern.compile("(?!\\.{1,2}$)[A-Za-z0-9._-]{1,64}");
 
@@ -22,6 +29,7 @@ public record Enrollment(String cpr, String name, Programme programme, Caseworke
         if (contactPerson != null) {
             v.at("contactPerson", nested -> ContactPerson.validate(nested, contactPerson));
         }
+        v.date("programmeEndedOn", programmeEndedOn);
         v.throwIfInvalid();
     }
 

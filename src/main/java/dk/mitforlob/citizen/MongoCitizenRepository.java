@@ -1,5 +1,6 @@
 package dk.mitforlob.citizen;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -30,6 +31,7 @@ public final class MongoCitizenRepository implements CitizenRepository {
         citizens.createIndex(Indexes.ascending("municipality", "externalRef"),
                 new IndexOptions().unique(true).name("municipality_externalRef_unique"));
         citizens.createIndex(Indexes.ascending("municipality", "name", "_id"));
+        citizens.createIndex(Indexes.ascending("programmeEndedOn"), new IndexOptions().sparse(true));
         citizens.createIndex(Indexes.ascending("municipality", "caseworker.id", "name", "_id"));
     }
 
@@ -90,6 +92,21 @@ public final class MongoCitizenRepository implements CitizenRepository {
     }
 
 
+    @Override
+    public List<Citizen> programmeEndedBefore(LocalDate day, int limit) {
+        List<Citizen> found = new ArrayList<>();
+        // ISO dates sort as text; citizens whose programme runs have no such field and are not in the index
+        citizens.find(Filters.lt("programmeEndedOn", day.toString())).limit(limit)
+                .forEach(doc -> found.add(fromDocument(doc)));
+        return found;
+    }
+
+    @Override
+    public boolean remove(Citizen citizen) {
+        return citizens.deleteOne(Filters.and(Filters.eq("_id", citizen.id()), Filters.eq("version", citizen.version())))
+                .getDeletedCount() == 1;
+    }
+
     private Optional<Citizen> first(Bson filter) {
         return Optional.ofNullable(citizens.find(filter).first()).map(MongoCitizenRepository::fromDocument);
     }
@@ -105,6 +122,9 @@ public final class MongoCitizenRepository implements CitizenRepository {
                 .append("enrolledAt", Date.from(c.enrolledAt()))
                 .append("updatedAt", Date.from(c.updatedAt()))
                 .append("version", c.version());
+        if (c.programmeEndedOn() != null) {
+            doc.append("programmeEndedOn", c.programmeEndedOn().toString());
+        }
         if (c.caseworker() != null) {
             doc.append("caseworker", new Document("id", c.caseworker().id()).append("name", c.caseworker().name()));
         }
@@ -132,6 +152,7 @@ public final class MongoCitizenRepository implements CitizenRepository {
                 Language.fromCode(doc.getString("language")),
                 doc.getDate("enrolledAt").toInstant(),
                 doc.getDate("updatedAt").toInstant(),
-                doc.get("version", Number.class).longValue());
+                doc.get("version", Number.class).longValue(),
+                doc.getString("programmeEndedOn") == null ? null : LocalDate.parse(doc.getString("programmeEndedOn")));
     }
 }

@@ -19,6 +19,14 @@ public interface HoursRepository {
     /** The citizen's registrations dated in {@code month}; an empty month at version 0 before the first. */
     HoursMonth month(String citizenId, String municipality, YearMonth month);
 
+    /**
+     * The earliest month the citizen has registrations dated in, for reading a whole history (the
+     * export); empty when none. A store that cannot tell answers empty and is read from enrollment on.
+     */
+    default Optional<YearMonth> earliestMonth(String citizenId) {
+        return Optional.empty();
+    }
+
     /** Several months at once, one query; months without registrations come back empty. */
     List<HoursMonth> months(String citizenId, String municipality, Collection<YearMonth> months);
 

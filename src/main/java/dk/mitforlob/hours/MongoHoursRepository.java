@@ -16,7 +16,9 @@ import org.bson.conversions.Bson;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
@@ -52,6 +54,7 @@ public final class MongoHoursRepository implements HoursRepository {
     public MongoHoursRepository(MongoStore store, MongoOutbox outbox, MongoMonthlyHours monthlyHours) {
         this.months = store.collection(MONTHS);
         this.placements = store.collection("hours_placements");
+        placements.createIndex(Indexes.ascending("citizenId"));
         this.moves = store.collection("hours_moves");
         this.outbox = outbox;
         this.monthlyHours = monthlyHours;
@@ -60,6 +63,14 @@ public final class MongoHoursRepository implements HoursRepository {
 
     static String id(String citizenId, YearMonth month) {
         return citizenId + "|" + month;
+    }
+
+    @Override
+    public Optional<YearMonth> earliestMonth(String citizenId) {
+        // ids are "<citizen>|<yyyy-MM>": the first in the citizen's range of the _id index is the earliest month
+        Document first = months.find(Filters.and(Filters.gte("_id", citizenId + "|"), Filters.lt("_id", citizenId + "}")))
+                .projection(Projections.include("_id")).sort(Sorts.ascending("_id")).limit(1).first();
+        return Optional.ofNullable(first).map(doc -> YearMonth.parse(doc.getString("_id").substring(citizenId.length() + 1)));
     }
 
     @Override
@@ -249,5 +260,13 @@ public final class MongoHoursRepository implements HoursRepository {
         return new HoursMonth(doc.getString("citizenId"), doc.getString("municipality"),
                 YearMonth.parse(doc.getString("month")), doc.get("version", Number.class).longValue(), registrations,
                 outgoing, doc.getList("abandoned", String.class, List.of()), doc.getList("left", String.class, List.of()));
+    }
+
+    /** Deletes everything of the citizen's kept here: retention, years after their programme ended. Safe to repeat. */
+    public void erase(String citizenId) {
+        placements.deleteMany(Filters.eq("citizenId", citizenId));
+        moves.deleteMany(Filters.eq("citizenId", citizenId));
+        // month ids are "<citizen>|<yyyy-MM>"
+        months.deleteMany(Filters.and(Filters.gte("_id", citizenId + "|"), Filters.lt("_id", citizenId + "}")));
     }
 }

@@ -5,11 +5,14 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dk.mitforlob.citizen.Citizen;
@@ -128,6 +131,29 @@ public final class PaidHours {
     public Page<Registration> registrations(Citizen citizen, LocalDate from, LocalDate to, boolean includeWithdrawn,
                                             Optional<String> cursor, int limit) {
         return RegistrationList.page(new MonthReader(repository, citizen), from, to, includeWithdrawn, cursor, limit);
+    }
+
+    /**
+     * Every registration the citizen has (withdrawn ones and every revision included), oldest month
+     * first, a few months at a time: for the citizen's export, which must not hold the history at once.
+     */
+    public void everyRegistration(Citizen citizen, Consumer<Registration> visitor) {
+        YearMonth fromEnrollment = YearMonth.from(LocalDate.ofInstant(citizen.enrolledAt(), COPENHAGEN)
+                .minusDays(windowDays));
+        // hours from before the enrollment's window exist when a history was imported
+        YearMonth month = repository.earliestMonth(citizen.id()).filter(fromEnrollment::isAfter).orElse(fromEnrollment);
+        YearMonth last = YearMonth.from(today());
+        while (!month.isAfter(last)) {
+            List<YearMonth> batch = new ArrayList<>();
+            for (int i = 0; i < MonthReader.MONTHS_PER_QUERY && !month.isAfter(last); i++) {
+                batch.add(month);
+                month = month.plusMonths(1);
+            }
+            new MonthReader(repository, citizen).visibleIn(batch).stream()
+                    .sorted(Comparator.comparing((Registration r) -> r.current().date())
+                            .thenComparing(Registration::registeredAt))
+                    .forEach(visitor);
+        }
     }
 
     /** Totals of the hours that count within a period: per ISO week, month and employer. */

@@ -210,4 +210,9 @@ public final class MongoInbox implements Inbox {
                 doc.getString("summary"), doc.get("details", Document.class),
                 seq == null ? Optional.empty() : Optional.of(seq.longValue()), read);
     }
+
+    /** Deletes everything of the citizen's kept here: retention, years after their programme ended. Safe to repeat. */
+    public void erase(String municipality, String citizenId) {
+        items.deleteMany(Filters.and(Filters.eq("municipality", municipality), Filters.eq("citizenId", citizenId)));
+    }
 }

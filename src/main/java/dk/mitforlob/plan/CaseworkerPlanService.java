@@ -58,11 +58,13 @@ public final class CaseworkerPlanService implements HttpService {
         Plan plan = Exchange.readJson(req, Plan.class);
         Plans.Published published = plans.publish(citizen, plan, OptionalLong.of(expected),
                 new PlanVersion.Author(PlanVersion.Author.CASEWORKER, caller.subject()), false);
+        // one entry per request: a publication shows the plan it made (with the citizen's own
+        // contributions), and a publication that changed nothing is a read of the plan
         if (published.changed()) {
             audit.wrote(caller, RequestId.of(req), "publish", "plan", municipality, citizen.id());
+        } else {
+            audit.read(caller, RequestId.of(req), "plan", municipality, citizen.id());
         }
-        // the answer shows the plan with the citizen's own contributions: that is a read too
-        audit.read(caller, RequestId.of(req), "plan", municipality, citizen.id());
         res.header(HeaderNames.ETAG, Etags.of(published.record().version()));
         Exchange.ok(res, PlanView.forCaseworker(published.record()));
     }

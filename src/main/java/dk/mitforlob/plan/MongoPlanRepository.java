@@ -218,4 +218,11 @@ public final class MongoPlanRepository implements PlanRepository {
         return doc.getList(field, Document.class, List.of()).stream()
                 .map(item -> JsonDocuments.fromDocument(item, type)).toList();
     }
+
+    /** Deletes everything of the citizen's kept here: retention, years after their programme ended. Safe to repeat. */
+    public void erase(String citizenId) {
+        // version ids are "<citizen>|<version>": a range of the _id index, not a scan
+        versions.deleteMany(Filters.and(Filters.gte("_id", citizenId + "|"), Filters.lt("_id", citizenId + "}")));
+        plans.deleteOne(Filters.eq("_id", citizenId));
+    }
 }

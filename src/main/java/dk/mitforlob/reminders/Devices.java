@@ -25,10 +25,17 @@ public final class Devices {
 
     private final DeviceRepository repository;
     private final Clock clock;
+    private final Duration staleAfter;
 
     public Devices(DeviceRepository repository, Clock clock) {
+        this(repository, clock, STALE_AFTER);
+    }
+
+    /** Devices unseen for {@code staleAfter} are pruned (MITFORLOB_RETENTION_DEVICES_DAYS). */
+    public Devices(DeviceRepository repository, Clock clock, Duration staleAfter) {
         this.repository = repository;
         this.clock = clock;
+        this.staleAfter = staleAfter;
     }
 
     /** The outcome of a registration: the device as stored, and whether it is new. */
@@ -60,9 +67,9 @@ public final class Devices {
         repository.remove(citizen.id(), installationId);
     }
 
-    /** Removes every device not seen for 60 days; how many. */
+    /** Removes every device not seen for the retention (60 days by default); how many. */
     public int prune() {
-        return repository.removeNotSeenSince(clock.instant().minus(STALE_AFTER));
+        return repository.removeNotSeenSince(clock.instant().minus(staleAfter));
     }
 
     static void requireInstallationId(String installationId) {

@@ -103,4 +103,9 @@ public final class MongoDevices implements DeviceRepository {
                 Language.fromCode(doc.getString("language")), doc.getDate("registeredAt").toInstant(),
                 doc.getDate("lastSeenAt").toInstant());
     }
+
+    /** Deletes everything of the citizen's kept here: retention, years after their programme ended. Safe to repeat. */
+    public void erase(String citizenId) {
+        devices.deleteMany(Filters.eq("citizenId", citizenId));
+    }
 }

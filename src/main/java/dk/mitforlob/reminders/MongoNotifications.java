@@ -1,12 +1,10 @@
 package dk.mitforlob.reminders;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 
@@ -25,11 +23,9 @@ import dk.mitforlob.platform.storage.MongoStore;
 /**
  * The in-app lists in the {@code notifications} collection, one document per notification, its id
  * derived from the reminder's key (so a reminder dispatched twice lists once). Notifications older
- * than 180 days are purged by a TTL index: the list is for what is current.
+ * than the retention (a year by default) are purged by the retention job: the list is for what is current.
  */
 public final class MongoNotifications implements NotificationRepository {
-
-    static final Duration KEEP = Duration.ofDays(180);
 
     private final MongoCollection<Document> notifications;
 
@@ -38,8 +34,23 @@ public final class MongoNotifications implements NotificationRepository {
         notifications.createIndex(Indexes.compoundIndex(Indexes.ascending("citizenId"), Indexes.descending("createdAt"),
                 Indexes.descending("_id")));
         notifications.createIndex(Indexes.ascending("citizenId", "read"));
-        notifications.createIndex(Indexes.ascending("createdAt"),
-                new IndexOptions().expireAfter(KEEP.toSeconds(), TimeUnit.SECONDS).name("purge"));
+        // kept as long as MITFORLOB_RETENTION_NOTIFICATIONS_DAYS says, by the retention job: a TTL index
+        // would fix the time in the index (and the embedded store does not act on TTL)
+        dropIndexIfThere("purge");
+        notifications.createIndex(Indexes.ascending("createdAt"), new IndexOptions().name("createdAt"));
+    }
+
+    private void dropIndexIfThere(String name) {
+        for (Document index : notifications.listIndexes()) {
+            if (name.equals(index.getString("name"))) {
+                notifications.dropIndex(name);
+            }
+        }
+    }
+
+    /** Removes notifications made before {@code cutoff}; how many. */
+    public long purgeCreatedBefore(Instant cutoff) {
+        return notifications.deleteMany(Filters.lt("createdAt", Date.from(cutoff))).getDeletedCount();
     }
 
     @Override
@@ -112,5 +123,10 @@ public final class MongoNotifications implements NotificationRepository {
                         MongoReminders.text(texts.get("en", Document.class))),
                 doc.getString("deepLink"), doc.getDate("createdAt").toInstant(),
                 Optional.ofNullable(doc.getDate("readAt")).map(Date::toInstant));
+    }
+
+    /** Deletes everything of the citizen's kept here: retention, years after their programme ended. Safe to repeat. */
+    public void erase(String citizenId) {
+        notifications.deleteMany(Filters.eq("citizenId", citizenId));
     }
 }

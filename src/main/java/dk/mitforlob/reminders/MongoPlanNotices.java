@@ -98,4 +98,9 @@ public final class MongoPlanNotices implements PlanNoticeRepository, RoundMarks 
             }
         }
     }
+
+    /** Deletes everything of the citizen's kept here: retention, years after their programme ended. Safe to repeat. */
+    public void erase(String citizenId) {
+        states.deleteOne(Filters.eq("_id", citizenId));
+    }
 }

@@ -77,4 +77,9 @@ public final class MongoPreferences implements PreferencesRepository {
                 new NudgeTime(DayOfWeek.valueOf(doc.getString("nudgeDay")), LocalTime.parse(doc.getString("nudgeTime"))),
                 Optional.ofNullable(doc.getDate("changedAt")).map(Date::toInstant));
     }
+
+    /** Deletes everything of the citizen's kept here: retention, years after their programme ended. Safe to repeat. */
+    public void erase(String citizenId) {
+        preferences.deleteOne(Filters.eq("_id", citizenId));
+    }
 }

@@ -46,8 +46,15 @@ public final class MongoReminders implements ReminderRepository {
     private final MongoCollection<Document> reminders;
     private final MongoReminderLeases leases;
     private final DeliveryMetrics metrics;
+    private final Duration keepSettled;
 
     public MongoReminders(MongoStore store, DeliveryMetrics metrics) {
+        this(store, metrics, KEEP_SETTLED);
+    }
+
+    /** Settled reminders and their delivery logs kept for {@code keepSettled} (MITFORLOB_RETENTION_DELIVERY_LOG_DAYS). */
+    public MongoReminders(MongoStore store, DeliveryMetrics metrics, Duration keepSettled) {
+        this.keepSettled = keepSettled;
         this.reminders = store.collection("reminders");
         this.leases = new MongoReminderLeases(store);
         this.metrics = metrics;
@@ -123,9 +130,9 @@ public final class MongoReminders implements ReminderRepository {
                 withdrawal(reason, now)).getModifiedCount() == 1;
     }
 
-    private static Bson withdrawal(String reason, Instant now) {
+    private Bson withdrawal(String reason, Instant now) {
         return Updates.combine(Updates.set("status", code(Reminder.Status.WITHDRAWN)),
-                Updates.set("settledAt", Date.from(now)), Updates.set("purgeAt", Date.from(now.plus(KEEP_SETTLED))),
+                Updates.set("settledAt", Date.from(now)), Updates.set("purgeAt", Date.from(now.plus(keepSettled))),
                 log(event(now, "skipped", reason, List.of())));
     }
 
@@ -211,10 +218,10 @@ public final class MongoReminders implements ReminderRepository {
         }
     }
 
-    private static Bson settlement(Settlement settlement) {
+    private Bson settlement(Settlement settlement) {
         Instant at = settlement.at();
         Bson settled = Updates.combine(Updates.set("settledAt", Date.from(at)),
-                Updates.set("purgeAt", Date.from(at.plus(KEEP_SETTLED))));
+                Updates.set("purgeAt", Date.from(at.plus(keepSettled))));
         return switch (settlement) {
             case Settlement.Sent s -> Updates.combine(settled, Updates.set("status", code(Reminder.Status.SENT)),
                     log(event(at, "sent", s.messageIds().size() + " device(s)", s.messageIds())));
@@ -296,5 +303,18 @@ public final class MongoReminders implements ReminderRepository {
 
     private static String code(Reminder.Status status) {
         return status.name().toLowerCase();
+    }
+
+    /** Deletes everything of the citizen's kept here: retention, years after their programme ended. Safe to repeat. */
+    public void erase(String citizenId) {
+        reminders.deleteMany(Filters.eq("citizenId", citizenId));
+    }
+
+    /**
+     * Settled reminders past their keeping: MongoDB's TTL index removes them by itself, the embedded
+     * store keeps TTL indexes without acting on them, so the retention job calls this.
+     */
+    public long purgeSettled(Instant now) {
+        return reminders.deleteMany(Filters.lt("purgeAt", Date.from(now))).getDeletedCount();
     }
 }

@@ -18,6 +18,7 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -39,6 +40,7 @@ public final class MongoParticipation implements ParticipationRepository {
     public MongoParticipation(MongoStore store) {
         this.records = store.collection("survey_participation");
         records.createIndex(Indexes.ascending("roundId"));
+        records.createIndex(Indexes.ascending("citizenId"));
         records.createIndex(Indexes.ascending("state", "pendingSince"));
     }
 
@@ -122,6 +124,14 @@ public final class MongoParticipation implements ParticipationRepository {
     }
 
     @Override
+    public List<Participation> ofCitizen(String citizenId) {
+        List<Participation> found = new ArrayList<>();
+        records.find(Filters.eq("citizenId", citizenId)).sort(Sorts.ascending("roundId"))
+                .forEach(doc -> found.add(read(doc)));
+        return found;
+    }
+
+    @Override
     public List<Participation> pendingSince(Instant before, int limit) {
         List<Participation> found = new ArrayList<>();
         records.find(Filters.and(Filters.eq("state", "answering"), Filters.lt("pendingSince", Date.from(before))))
@@ -136,5 +146,10 @@ public final class MongoParticipation implements ParticipationRepository {
                 Participation.State.valueOf(doc.getString("state").toUpperCase(Locale.ROOT)),
                 doc.getString("operationId"),
                 pending == null ? null : JsonDocuments.fromDocument(pending, Participation.PendingAnswer.class));
+    }
+
+    /** Deletes everything of the citizen's kept here: retention, years after their programme ended. Safe to repeat. */
+    public void erase(String citizenId) {
+        records.deleteMany(Filters.eq("citizenId", citizenId));
     }
 }

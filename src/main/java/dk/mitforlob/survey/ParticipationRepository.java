@@ -35,6 +35,9 @@ public interface ParticipationRepository {
     /** Moves ANSWERING (by this operation) to ANSWERED and forgets the pending answer; false if not. */
     boolean finishAnswering(String roundId, String citizenId, String operationId);
 
+    /** The citizen's invitations, one per round, for their export; a few a year. */
+    List<Participation> ofCitizen(String citizenId);
+
     /** Answers left pending since before {@code before} (a crash), a batch at a time. */
     List<Participation> pendingSince(Instant before, int limit);
 }

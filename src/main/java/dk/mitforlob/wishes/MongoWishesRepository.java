@@ -135,4 +135,10 @@ public final class MongoWishesRepository implements WishesRepository {
         current((String) citizenId).ifPresent(current ->
                 rollup.record((String) citizenId, current.version(), current.wishes()));
     }
+
+    /** Deletes everything of the citizen's kept here: retention, years after their programme ended. Safe to repeat. */
+    public void erase(String citizenId) {
+        versions.deleteMany(Filters.and(Filters.gte("_id", citizenId + "|"), Filters.lt("_id", citizenId + "}")));
+        wishes.deleteOne(Filters.eq("_id", citizenId));
+    }
 }

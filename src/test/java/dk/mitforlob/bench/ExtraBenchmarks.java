@@ -20,6 +20,6 @@ final class ExtraBenchmarks {
     }
 
     static List<Runner> all() {
-        return List.of();
+        return List.of(new ExportBenchmark());
     }
 }

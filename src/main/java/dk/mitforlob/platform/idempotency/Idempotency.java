@@ -67,10 +67,17 @@ public final class Idempotency {
 
     private final MongoCollection<Document> keys;
     private final Clock clock;
+    private final Duration retention;
 
     public Idempotency(MongoStore store, Clock clock) {
+        this(store, clock, RETENTION);
+    }
+
+    /** Keys kept for {@code retention} (MITFORLOB_RETENTION_IDEMPOTENCY_DAYS). */
+    public Idempotency(MongoStore store, Clock clock, Duration retention) {
         this.keys = store.collection("idempotency_keys");
         this.clock = clock;
+        this.retention = retention;
         // MongoDB removes expired keys itself; the embedded store ignores TTL, so purgeExpired() does it there
         keys.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
     }
@@ -135,7 +142,7 @@ public final class Idempotency {
                         .append("holder", holder)
                         .append("leaseUntil", Date.from(now.plus(LEASE)))
                         .append("createdAt", Date.from(now))
-                        .append("expiresAt", Date.from(now.plus(RETENTION))));
+                        .append("expiresAt", Date.from(now.plus(retention))));
                 return new Claim(operationId, holder);
             } catch (MongoWriteException e) {
                 if (!MongoWrites.isDuplicate(e)) {
