@@ -26,8 +26,9 @@ final class Routes {
     }
 
     static List<Route> all(LocalDate today) {
-        YearMonth lastMonth = YearMonth.from(today).minusMonths(1);
-        String year = "from=" + lastMonth.minusMonths(11).atDay(1) + "&to=" + lastMonth.atEndOfMonth();
+        // the last calendar year that has ended: periods are a month, a quarter or a year
+        int lastYear = YearMonth.from(today).getYear() - 1;
+        String year = "from=" + YearMonth.of(lastYear, 1).atDay(1) + "&to=" + YearMonth.of(lastYear, 12).atEndOfMonth();
         return List.of(
                 new Route("GET /me/plan", "GET", "/api/v1/me/plan", Caller.CITIZEN, false),
                 new Route("POST /me/hours", "POST", "/api/v1/me/hours", Caller.CITIZEN, true),

@@ -1,0 +1,229 @@
+package dk.mitforlob.hours;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dk.mitforlob.evaluation.Disclosure;
+import dk.mitforlob.evaluation.SmallCells;
+
+/**
+ * Which figures of one kind (citizens in the programme, citizens with hours, or total hours) to
+ * hide, over every group and every period of a year at once, so that no query and no combination
+ * of queries pins down a hidden figure resting on 1 to 4 citizens.
+ *
+ * <p>The figures are released step by step, one ended month at a time (a month's figures, and
+ * those of the quarter and year it ends). A step only ever hides figures of its own release: what
+ * an earlier month showed stays shown, because an evaluator may already have it. Within a step,
+ * until nothing changes: (1) primary suppression; (2) every relation that a new figure is part of
+ * (the groups of a grouping add up to everyone; months add up to their quarter, quarters to their
+ * year) must not have exactly one hidden figure, nor hidden children that together rest on fewer
+ * than {@value SmallCells#THRESHOLD} citizens beside a shown parent — else the smallest new shown
+ * figure of it is hidden too, positive before zero; (3) every hidden figure resting on 1 to 4
+ * citizens that the whole linear system of shown figures still determines ({@link Disclosure})
+ * takes one more new figure with it, from the relation that pins it most directly.
+ */
+final class OutcomeSuppression {
+
+    /** A relation: the sum of coefficient × figure is zero; {@code parent} is the figure the others add up to. */
+    record Relation(int parent, int[] figures, long[] coefficients) {
+    }
+
+    private final long[] values;
+    private final long[] sizes;
+    private final boolean[] primary;
+    private final int[] release;
+    private final boolean[] fixedZero;
+    private final String[] order;
+    private final List<Relation> relations;
+    private final Map<Integer, List<Relation>> byFigure = new HashMap<>();
+    private final boolean[] hidden;
+
+    /**
+     * @param values    each figure's true value
+     * @param sizes     how many citizens each figure rests on (what it would expose)
+     * @param primary   the figures that must be hidden in any case
+     * @param release   the step (1, 2, …) at which each figure is released
+     * @param fixedZero figures that are known to be zero from what is shown anyway; never hidden
+     * @param order     a tie-break between equal figures that does not depend on later data
+     */
+    OutcomeSuppression(long[] values, long[] sizes, boolean[] primary, int[] release, boolean[] fixedZero,
+                       String[] order, List<Relation> relations) {
+        this.values = values;
+        this.sizes = sizes;
+        this.primary = primary;
+        this.release = release;
+        this.fixedZero = fixedZero;
+        this.order = order;
+        this.relations = relations;
+        this.hidden = new boolean[values.length];
+        for (Relation relation : relations) {
+            for (int figure : relation.figures()) {
+                byFigure.computeIfAbsent(figure, f -> new ArrayList<>()).add(relation);
+            }
+        }
+    }
+
+    /** Runs every step up to {@code steps} and returns which figures are hidden. */
+    boolean[] hide(int steps) {
+        for (int step = 1; step <= steps; step++) {
+            for (int f = 0; f < values.length; f++) {
+                if (release[f] == step && primary[f] && !fixedZero[f]) {
+                    hidden[f] = true;
+                }
+            }
+            boolean changed = true;
+            while (changed) {
+                changed = relations(step);
+                if (!changed) {
+                    changed = repair(step);
+                }
+            }
+        }
+        return hidden;
+    }
+
+    private int releaseOf(Relation relation) {
+        int latest = 0;
+        for (int figure : relation.figures()) {
+            latest = Math.max(latest, release[figure]);
+        }
+        return latest;
+    }
+
+    private boolean relations(int step) {
+        boolean changed = false;
+        for (Relation relation : relations) {
+            if (releaseOf(relation) != step) {
+                continue;
+            }
+            while (!safe(relation)) {
+                int next = bestNewShown(relation.figures(), step);
+                if (next < 0) {
+                    break;
+                }
+                hidden[next] = true;
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    private boolean safe(Relation relation) {
+        int count = 0;
+        long restingOn = 0;
+        boolean onlyZeros = true;
+        for (int figure : relation.figures()) {
+            if (hidden[figure]) {
+                count++;
+                restingOn += sizes[figure];
+                onlyZeros &= values[figure] == 0;
+            }
+        }
+        if (count == 0) {
+            return true;
+        }
+        if (count == 1) {
+            return false;
+        }
+        boolean parentShown = relation.parent() >= 0 && !hidden[relation.parent()];
+        return !parentShown || onlyZeros || restingOn >= SmallCells.THRESHOLD;
+    }
+
+    private boolean repair(int step) {
+        // in the tie-break order, not by index: the indices depend on groups that only later data brings
+        List<Integer> exposed = new ArrayList<>(exposed(step));
+        exposed.sort(java.util.Comparator.comparing(f -> order[f]));
+        for (int figure : exposed) {
+            List<Relation> pinning = new ArrayList<>(byFigure.getOrDefault(figure, List.of()));
+            pinning.sort(java.util.Comparator.comparingInt(this::hiddenIn));
+            for (Relation relation : pinning) {
+                int next = bestNewShown(relation.figures(), step);
+                if (next >= 0) {
+                    hidden[next] = true;
+                    return true;
+                }
+            }
+            int[] all = new int[values.length];
+            for (int f = 0; f < all.length; f++) {
+                all[f] = f;
+            }
+            int next = bestNewShown(all, step);
+            if (next >= 0) {
+                hidden[next] = true;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int hiddenIn(Relation relation) {
+        int count = 0;
+        for (int figure : relation.figures()) {
+            if (hidden[figure]) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The smallest figure of this step still shown: positive figures protect, zeros only when nothing else is left. */
+    private int bestNewShown(int[] figures, int step) {
+        int best = -1;
+        for (int figure : figures) {
+            if (release[figure] != step || hidden[figure] || fixedZero[figure]) {
+                continue;
+            }
+            if (best < 0 || better(figure, best)) {
+                best = figure;
+            }
+        }
+        return best;
+    }
+
+    private boolean better(int candidate, int current) {
+        long a = values[candidate];
+        long b = values[current];
+        if ((a > 0) != (b > 0)) {
+            return a > 0;
+        }
+        return a != b ? a < b : order[candidate].compareTo(order[current]) < 0;
+    }
+
+    /** The hidden figures resting on 1 to 4 citizens that the relations released so far determine. */
+    Set<Integer> exposed(int step) {
+        Map<Integer, Integer> unknowns = new HashMap<>();
+        List<Integer> figures = new ArrayList<>();
+        List<Map<Integer, Long>> rows = new ArrayList<>();
+        for (Relation relation : relations) {
+            if (releaseOf(relation) > step) {
+                continue;
+            }
+            Map<Integer, Long> row = new HashMap<>();
+            for (int i = 0; i < relation.figures().length; i++) {
+                int figure = relation.figures()[i];
+                if (hidden[figure]) {
+                    int unknown = unknowns.computeIfAbsent(figure, f -> {
+                        figures.add(f);
+                        return figures.size() - 1;
+                    });
+                    row.merge(unknown, relation.coefficients()[i], Long::sum);
+                }
+            }
+            if (!row.isEmpty()) {
+                rows.add(row);
+            }
+        }
+        Set<Integer> exposed = new HashSet<>();
+        for (int unknown : Disclosure.determined(rows)) {
+            int figure = figures.get(unknown);
+            if (SmallCells.tooFew(sizes[figure])) {
+                exposed.add(figure);
+            }
+        }
+        return exposed;
+    }
+}
