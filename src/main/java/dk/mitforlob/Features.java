@@ -86,8 +86,10 @@ import dk.mitforlob.survey.SurveyInvitations;
 import dk.mitforlob.survey.SurveySettings;
 import dk.mitforlob.wishes.CaseworkerWishesService;
 import dk.mitforlob.wishes.MongoWishesHistoryMigration;
+import dk.mitforlob.wishes.MongoWishesReleases;
 import dk.mitforlob.wishes.MongoWishesRepository;
 import dk.mitforlob.wishes.MongoWishesRollup;
+import dk.mitforlob.wishes.MonthlyWishesRelease;
 import dk.mitforlob.wishes.MyWishesService;
 import dk.mitforlob.wishes.OccupationsService;
 import dk.mitforlob.wishes.StatedWishes;
@@ -106,6 +108,8 @@ final class Features {
     private static final Duration ENROLLMENT_RECONCILIATION = Duration.ofMinutes(15);
     private static final Duration SURVEY_OPENING = Duration.ofSeconds(15);
     private static final Duration SURVEY_SWEEP = Duration.ofSeconds(30);
+    /** How soon after a month ends its wishes snapshot is taken, at the latest (the check is one read). */
+    private static final Duration WISHES_RELEASE = Duration.ofMinutes(1);
     private static final Duration RATE_LIMIT_PURGE = Duration.ofMinutes(5);
     private static final Duration QUOTA_FLUSH = Duration.ofSeconds(1);
     private static final Duration PLAN_REMINDER_CATCH_UP = Duration.ofSeconds(30);
@@ -154,6 +158,8 @@ final class Features {
         paidHours = new PaidHours(hoursRepository, plans, clock, settings.hoursWindowDays());
         WishesRollup wishesRollup = new MongoWishesRollup(store);
         wishes = new StatedWishes(new MongoWishesRepository(store, outbox, wishesRollup), clock);
+        MonthlyWishesRelease wishesReleases = new MonthlyWishesRelease(new WishesStatistics(wishesRollup, enrollments),
+                new MongoWishesReleases(store), clock);
         SurveySettings survey = SurveySettings.fromEnvironment(System.getenv());
         questionnaires = new Questionnaires(new MongoQuestionnaires(store), clock);
         MongoParticipation participation = new MongoParticipation(store);
@@ -188,7 +194,7 @@ final class Features {
                 new MyWishesService(citizens, wishes),
                 new CaseworkerWishesService(citizens, wishes, audit),
                 new OccupationsService(),
-                new WishesEvaluationService(new WishesStatistics(wishesRollup, enrollments)),
+                new WishesEvaluationService(wishesReleases),
                 new QuestionnaireAdminService(questionnaires, idempotent),
                 new RoundAdminService(surveyRounds, idempotent),
                 new MySurveysService(citizens, surveyRounds, responses, idempotent),
@@ -227,6 +233,7 @@ final class Features {
         background.every(ENROLLMENT_RECONCILIATION, "enrollments roll-up", () -> enrollments.catchUp(citizens::forEach));
         background.every(SURVEY_OPENING, "survey round opening", surveyRounds::openDueRounds);
         background.every(SURVEY_SWEEP, "survey answer sweep", responses::finishLeftovers);
+        background.every(WISHES_RELEASE, "wishes table monthly release", wishesReleases::run);
     }
 
     /** What demo mode seeds its data through. */

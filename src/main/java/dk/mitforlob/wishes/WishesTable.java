@@ -52,6 +52,28 @@ public record WishesTable(GroupBy groupBy, List<Row> groups, Row total) {
             add(stated.wishTypes(), stated.interestGroups());
         }
 
+        /** The counts by column name ({@link #columns()}), as a release stores them. */
+        Map<String, Long> byColumn() {
+            Map<String, Long> figures = new LinkedHashMap<>();
+            figures.put(CITIZENS, citizens);
+            for (WishType type : WishType.values()) {
+                figures.put("wishes." + type.code(), wishes[type.ordinal()]);
+            }
+            interestGroups.forEach((group, count) -> figures.put("interestGroups." + group, count));
+            return figures;
+        }
+
+        /** Counts as a release stored them; a column the release lacks (added since) counts zero. */
+        static Counts ofColumns(Map<String, Long> figures) {
+            Counts counts = new Counts();
+            counts.citizens = figures.getOrDefault(CITIZENS, 0L);
+            for (WishType type : WishType.values()) {
+                counts.wishes[type.ordinal()] = figures.getOrDefault("wishes." + type.code(), 0L);
+            }
+            counts.interestGroups.replaceAll((group, zero) -> figures.getOrDefault("interestGroups." + group, 0L));
+            return counts;
+        }
+
         /** Counts one citizen who chose these wish types and interest groups. */
         void add(Set<WishType> wishTypes, Set<String> groups) {
             citizens++;

@@ -38,7 +38,8 @@ final class Routes {
                         Caller.CASEWORKER, false),
                 new Route("GET paid-hours outcome (year)", "GET",
                         "/api/v1/evaluation/paid-hours?" + year + "&groupBy=municipality", Caller.EVALUATOR, false),
-                new Route("GET wishes table", "GET", "/api/v1/evaluation/wishes?groupBy=municipality",
+                new Route("GET wishes table", "GET",
+                        "/api/v1/evaluation/wishes?month=" + YearMonth.from(today).minusMonths(1) + "&groupBy=municipality",
                         Caller.EVALUATOR, false));
     }
 
