@@ -20,7 +20,7 @@ import dk.mitforlob.platform.json.Codes;
  * median hours of those who had any. Every figure of every period and grouping of the year is
  * decided at once ({@link OutcomeCube}), so a figure hidden in one answer cannot be worked out by
  * subtracting other answers: figures resting on fewer than five citizens are hidden, and enough
- * others with them ({@link OutcomeSuppression}).
+ * others with them ({@link OutcomeRelations}).
  */
 public final class HoursEvaluation {
 

@@ -10,7 +10,7 @@ import java.util.Optional;
  * A period the paid-hours outcome may be asked for: one calendar month, quarter or year. Periods
  * form a fixed hierarchy (months in quarters in years) so that every period is a sum of months
  * that no other period cuts across; the suppression can then see every relation an evaluator could
- * subtract along ({@link OutcomeSuppression}).
+ * subtract along ({@link dk.mitforlob.evaluation.LinearSuppression}).
  */
 public record OutcomePeriod(Level level, YearMonth first, YearMonth last) {
 

@@ -3,9 +3,11 @@ package dk.mitforlob.hours;
 import java.util.ArrayList;
 import java.util.List;
 
+import dk.mitforlob.evaluation.LinearSuppression;
+
 /**
  * The relations an evaluator can subtract along, for each kind of figure of an {@link OutcomeCube},
- * and the suppression decided against them ({@link OutcomeSuppression}):
+ * and the suppression decided against them ({@link LinearSuppression}):
  * <ul>
  * <li>every figure: in each period, the municipalities add up to everyone, and so do the programmes;</li>
  * <li>total hours: a quarter's months add up to the quarter, a year's quarters to the year;</li>
@@ -53,7 +55,7 @@ final class OutcomeRelations {
                         + cube.groupCode(g);
             }
         }
-        List<OutcomeSuppression.Relation> relations = new ArrayList<>();
+        List<LinearSuppression.Relation> relations = new ArrayList<>();
         for (int p = 0; p < periods.size(); p++) {
             OutcomePeriod period = periods.get(p);
             if (figure == OutcomeCube.Figure.IN_PROGRAMME && period.level() != OutcomePeriod.Level.MONTH) {
@@ -84,21 +86,12 @@ final class OutcomeRelations {
                 }
             }
         }
-        boolean[] hidden = new OutcomeSuppression(values, sizes, primary, release, fixedZero, order, relations)
+        boolean[] hidden = new LinearSuppression(values, sizes, primary, release, fixedZero, order, relations)
                 .hide(steps);
         cube.decided(figure, primary, hidden);
     }
 
-    /** parent = the sum of the parts. */
-    private static OutcomeSuppression.Relation sum(int parent, List<Integer> parts) {
-        int[] figures = new int[parts.size() + 1];
-        long[] coefficients = new long[parts.size() + 1];
-        figures[0] = parent;
-        coefficients[0] = -1;
-        for (int i = 0; i < parts.size(); i++) {
-            figures[i + 1] = parts.get(i);
-            coefficients[i + 1] = 1;
-        }
-        return new OutcomeSuppression.Relation(parent, figures, coefficients);
+    private static LinearSuppression.Relation sum(int parent, List<Integer> parts) {
+        return LinearSuppression.sum(parent, parts);
     }
 }

@@ -44,11 +44,14 @@ public final class WishesStatistics {
         return counts;
     }
 
-    /** A month's table, with small cells hidden, from its release. */
+    /** A month's table in one grouping, with small cells hidden against every grouping of the release. */
     public static WishesTable table(WishesRelease release, GroupBy groupBy) {
-        SortedMap<String, WishesTable.Counts> byGroup = new TreeMap<>();
-        release.groups().getOrDefault(groupBy, new TreeMap<>())
-                .forEach((group, figures) -> byGroup.put(group, WishesTable.Counts.ofColumns(figures)));
-        return WishesTable.of(groupBy, byGroup);
+        Map<GroupBy, SortedMap<String, WishesTable.Counts>> groupings = new java.util.EnumMap<>(GroupBy.class);
+        release.groups().forEach((grouping, rows) -> {
+            SortedMap<String, WishesTable.Counts> byGroup = new TreeMap<>();
+            rows.forEach((group, figures) -> byGroup.put(group, WishesTable.Counts.ofColumns(figures)));
+            groupings.put(grouping, byGroup);
+        });
+        return WishesTable.of(groupBy, groupings);
     }
 }

@@ -1,4 +1,4 @@
-package dk.mitforlob.hours;
+package dk.mitforlob.evaluation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,29 +7,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dk.mitforlob.evaluation.Disclosure;
-import dk.mitforlob.evaluation.SmallCells;
-
 /**
- * Which figures of one kind (citizens in the programme, citizens with hours, or total hours) to
- * hide, over every group and every period of a year at once, so that no query and no combination
- * of queries pins down a hidden figure resting on 1 to 4 citizens.
+ * Which figures of a set of tables to hide so that no combination of the published figures pins
+ * down a hidden figure resting on 1 to 4 citizens: every answer that can be asked is a view of
+ * one set of figures, and the relations between them (groups add up to a total, months to their
+ * quarter) are given, so the decision holds across all answers at once. Used by the paid-hours
+ * outcome (every group and period of a year) and the wishes release (both groupings of a month).
  *
- * <p>The figures are released step by step, one ended month at a time (a month's figures, and
- * those of the quarter and year it ends). A step only ever hides figures of its own release: what
- * an earlier month showed stays shown, because an evaluator may already have it. Within a step,
- * until nothing changes: (1) primary suppression; (2) every relation that a new figure is part of
- * (the groups of a grouping add up to everyone; months add up to their quarter, quarters to their
- * year) must not have exactly one hidden figure, nor hidden children that together rest on fewer
- * than {@value SmallCells#THRESHOLD} citizens beside a shown parent — else the smallest new shown
- * figure of it is hidden too, positive before zero; (3) every hidden figure resting on 1 to 4
- * citizens that the whole linear system of shown figures still determines ({@link Disclosure})
- * takes one more new figure with it, from the relation that pins it most directly.
+ * <p>The figures may be released step by step (the paid-hours outcome releases one ended month at
+ * a time: its figures, and those of the quarter and year it ends; the wishes release is one step).
+ * A step only ever hides figures of its own release: what an earlier step showed stays shown,
+ * because an evaluator may already have it. Within a step, until nothing changes: (1) primary
+ * suppression; (2) every relation that a new figure is part of must not have exactly one hidden
+ * figure, nor hidden parts that together rest on fewer than {@value SmallCells#THRESHOLD}
+ * citizens beside a shown parent — else the smallest new shown figure of it is hidden too,
+ * positive before zero; (3) every hidden figure resting on 1 to 4 citizens that the whole linear
+ * system of shown figures still determines ({@link Disclosure}) takes one more new figure with
+ * it, from the relation that pins it most directly.
  */
-final class OutcomeSuppression {
+public final class LinearSuppression {
 
     /** A relation: the sum of coefficient × figure is zero; {@code parent} is the figure the others add up to. */
-    record Relation(int parent, int[] figures, long[] coefficients) {
+    public record Relation(int parent, int[] figures, long[] coefficients) {
     }
 
     private final long[] values;
@@ -50,8 +49,8 @@ final class OutcomeSuppression {
      * @param fixedZero figures that are known to be zero from what is shown anyway; never hidden
      * @param order     a tie-break between equal figures that does not depend on later data
      */
-    OutcomeSuppression(long[] values, long[] sizes, boolean[] primary, int[] release, boolean[] fixedZero,
-                       String[] order, List<Relation> relations) {
+    public LinearSuppression(long[] values, long[] sizes, boolean[] primary, int[] release, boolean[] fixedZero,
+                             String[] order, List<Relation> relations) {
         this.values = values;
         this.sizes = sizes;
         this.primary = primary;
@@ -67,8 +66,21 @@ final class OutcomeSuppression {
         }
     }
 
+    /** parent = the sum of the parts. */
+    public static Relation sum(int parent, List<Integer> parts) {
+        int[] figures = new int[parts.size() + 1];
+        long[] coefficients = new long[parts.size() + 1];
+        figures[0] = parent;
+        coefficients[0] = -1;
+        for (int i = 0; i < parts.size(); i++) {
+            figures[i + 1] = parts.get(i);
+            coefficients[i + 1] = 1;
+        }
+        return new Relation(parent, figures, coefficients);
+    }
+
     /** Runs every step up to {@code steps} and returns which figures are hidden. */
-    boolean[] hide(int steps) {
+    public boolean[] hide(int steps) {
         for (int step = 1; step <= steps; step++) {
             for (int f = 0; f < values.length; f++) {
                 if (release[f] == step && primary[f] && !fixedZero[f]) {
