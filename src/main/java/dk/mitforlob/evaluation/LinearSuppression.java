@@ -40,6 +40,8 @@ public final class LinearSuppression {
     private final List<Relation> relations;
     private final Map<Integer, List<Relation>> byFigure = new HashMap<>();
     private final boolean[] hidden;
+    private final int[] releaseOf;
+    private final int[] everyFigure;
 
     /**
      * @param values    each figure's true value
@@ -59,6 +61,15 @@ public final class LinearSuppression {
         this.order = order;
         this.relations = relations;
         this.hidden = new boolean[values.length];
+        this.everyFigure = java.util.stream.IntStream.range(0, values.length).toArray();
+        this.releaseOf = new int[relations.size()];
+        for (int i = 0; i < relations.size(); i++) {
+            int latest = 0;
+            for (int figure : relations.get(i).figures()) {
+                latest = Math.max(latest, release[figure]);
+            }
+            releaseOf[i] = latest;
+        }
         for (Relation relation : relations) {
             for (int figure : relation.figures()) {
                 byFigure.computeIfAbsent(figure, f -> new ArrayList<>()).add(relation);
@@ -98,18 +109,11 @@ public final class LinearSuppression {
         return hidden;
     }
 
-    private int releaseOf(Relation relation) {
-        int latest = 0;
-        for (int figure : relation.figures()) {
-            latest = Math.max(latest, release[figure]);
-        }
-        return latest;
-    }
-
     private boolean relations(int step) {
         boolean changed = false;
-        for (Relation relation : relations) {
-            if (releaseOf(relation) != step) {
+        for (int i = 0; i < relations.size(); i++) {
+            Relation relation = relations.get(i);
+            if (releaseOf[i] != step) {
                 continue;
             }
             while (!safe(relation)) {
@@ -145,31 +149,33 @@ public final class LinearSuppression {
         return !parentShown || onlyZeros || restingOn >= SmallCells.THRESHOLD;
     }
 
+    /**
+     * One more hidden figure for every exposed one, all in one pass (the check is the costly part):
+     * in the tie-break order, not by index, because indices depend on groups only later data brings.
+     */
     private boolean repair(int step) {
-        // in the tie-break order, not by index: the indices depend on groups that only later data brings
         List<Integer> exposed = new ArrayList<>(exposed(step));
         exposed.sort(java.util.Comparator.comparing(f -> order[f]));
+        boolean changed = false;
         for (int figure : exposed) {
+            int next = -1;
             List<Relation> pinning = new ArrayList<>(byFigure.getOrDefault(figure, List.of()));
             pinning.sort(java.util.Comparator.comparingInt(this::hiddenIn));
             for (Relation relation : pinning) {
-                int next = bestNewShown(relation.figures(), step);
+                next = bestNewShown(relation.figures(), step);
                 if (next >= 0) {
-                    hidden[next] = true;
-                    return true;
+                    break;
                 }
             }
-            int[] all = new int[values.length];
-            for (int f = 0; f < all.length; f++) {
-                all[f] = f;
+            if (next < 0) {
+                next = bestNewShown(everyFigure, step);
             }
-            int next = bestNewShown(all, step);
             if (next >= 0) {
                 hidden[next] = true;
-                return true;
+                changed = true;
             }
         }
-        return false;
+        return changed;
     }
 
     private int hiddenIn(Relation relation) {
@@ -210,8 +216,9 @@ public final class LinearSuppression {
         Map<Integer, Integer> unknowns = new HashMap<>();
         List<Integer> figures = new ArrayList<>();
         List<Map<Integer, Long>> rows = new ArrayList<>();
-        for (Relation relation : relations) {
-            if (releaseOf(relation) > step) {
+        for (int r = 0; r < relations.size(); r++) {
+            Relation relation = relations.get(r);
+            if (releaseOf[r] > step) {
                 continue;
             }
             Map<Integer, Long> row = new HashMap<>();

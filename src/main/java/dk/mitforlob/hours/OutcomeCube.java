@@ -46,6 +46,7 @@ final class OutcomeCube {
     private final Map<String, int[]> groupsOfCitizen = new HashMap<>();
     private final Map<Figure, boolean[]> hidden = new HashMap<>();
     private final Map<Figure, boolean[]> primary = new HashMap<>();
+    private final Map<Integer, List<List<Long>>> perCitizen = new HashMap<>();
 
     private OutcomeCube(List<OutcomePeriod> periods, List<GroupKey> groups) {
         this.periods = periods;
@@ -116,8 +117,8 @@ final class OutcomeCube {
 
     private static long sum(long[] perMonth, OutcomePeriod period) {
         long sum = 0;
-        for (YearMonth month : period.months()) {
-            sum += perMonth[month.getMonthValue() - 1];
+        for (int m = period.first().getMonthValue(); m <= period.last().getMonthValue(); m++) {
+            sum += perMonth[m - 1];
         }
         return sum;
     }
@@ -220,22 +221,22 @@ final class OutcomeCube {
 
     /** The hours of each citizen of the group with any in the period, in quarters. */
     List<Long> quartersPerCitizen(int g, int p) {
-        List<Long> list = new ArrayList<>();
-        quarters.forEach((citizen, perMonth) -> {
-            long sum = sum(perMonth, periods.get(p));
-            if (sum > 0 && contains(groupsOfCitizen.get(citizen), g)) {
-                list.add(sum);
+        // one pass over the citizens per period, shared by all its groups
+        List<List<Long>> byGroup = perCitizen.computeIfAbsent(p, period -> {
+            List<List<Long>> lists = new ArrayList<>();
+            for (int i = 0; i < groups.size(); i++) {
+                lists.add(new ArrayList<>());
             }
+            quarters.forEach((citizen, perMonth) -> {
+                long sum = sum(perMonth, periods.get(period));
+                if (sum > 0) {
+                    for (int of : groupsOfCitizen.get(citizen)) {
+                        lists.get(of).add(sum);
+                    }
+                }
+            });
+            return lists;
         });
-        return list;
-    }
-
-    private static boolean contains(int[] values, int value) {
-        for (int v : values) {
-            if (v == value) {
-                return true;
-            }
-        }
-        return false;
+        return byGroup.get(g);
     }
 }
