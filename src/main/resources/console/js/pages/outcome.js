@@ -49,8 +49,8 @@ function lastDay(isoMonth) {
 
 export async function outcomePage(main, ctx) {
   const periods = endedPeriods();
-  const period = periods.find((p) => p.value === ctx.query.get('period'))
-    ?? periods.find((p) => p.value.includes('-Q'));
+  // the last ended month by default: the newest figures there are
+  const period = periods.find((p) => p.value === ctx.query.get('period')) ?? periods[0];
   const periodSelect = h('select', {class: 'form-select', id: 'period', name: 'period'},
     periods.map((p) => h('option', {value: p.value, selected: p === period}, p.label)));
   const form = h('form', {class: 'filters', id: 'period-form'},
