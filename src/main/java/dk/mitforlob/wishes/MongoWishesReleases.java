@@ -10,6 +10,8 @@ import java.util.TreeMap;
 
 import org.bson.Document;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
@@ -61,8 +63,15 @@ public final class MongoWishesReleases implements WishesReleases {
             rows.forEach((group, figures) -> stored.append(group, new Document(figures)));
             body.append(groupBy.code(), stored);
         });
-        documents.updateOne(Filters.eq("_id", release.month().toString()), Updates.combine(
-                body.entrySet().stream().map(e -> Updates.setOnInsert(e.getKey(), e.getValue())).toList()),
-                new UpdateOptions().upsert(true));
+        try {
+            documents.updateOne(Filters.eq("_id", release.month().toString()), Updates.combine(
+                    body.entrySet().stream().map(e -> Updates.setOnInsert(e.getKey(), e.getValue())).toList()),
+                    new UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            // two upserts inserting at once: the other instance's snapshot is stored, which is what we want
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
     }
 }
