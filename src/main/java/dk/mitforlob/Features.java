@@ -97,8 +97,10 @@ import dk.mitforlob.survey.SurveyInvitations;
 import dk.mitforlob.survey.SurveySettings;
 import dk.mitforlob.wishes.CaseworkerWishesService;
 import dk.mitforlob.wishes.MongoWishesHistoryMigration;
+import dk.mitforlob.wishes.MongoWishesReleases;
 import dk.mitforlob.wishes.MongoWishesRepository;
 import dk.mitforlob.wishes.MongoWishesRollup;
+import dk.mitforlob.wishes.MonthlyWishesRelease;
 import dk.mitforlob.wishes.MyWishesService;
 import dk.mitforlob.wishes.OccupationsService;
 import dk.mitforlob.wishes.StatedWishes;
@@ -116,6 +118,8 @@ final class Features {
     private static final Duration ENROLLMENT_RECONCILIATION = Duration.ofMinutes(15);
     private static final Duration SURVEY_OPENING = Duration.ofSeconds(15);
     private static final Duration SURVEY_SWEEP = Duration.ofSeconds(30);
+    /** How soon after a month ends its wishes snapshot is taken, at the latest (the check is one read). */
+    private static final Duration WISHES_RELEASE = Duration.ofMinutes(1);
     private static final Duration RATE_LIMIT_PURGE = Duration.ofMinutes(5);
     private static final Duration QUOTA_FLUSH = Duration.ofSeconds(1);
     private static final Duration PLAN_REMINDER_CATCH_UP = Duration.ofSeconds(30);
@@ -171,6 +175,8 @@ final class Features {
         WishesRollup wishesRollup = new MongoWishesRollup(store);
         MongoWishesRepository wishesRepository = new MongoWishesRepository(store, outbox, wishesRollup);
         wishes = new StatedWishes(wishesRepository, clock);
+        MonthlyWishesRelease wishesReleases = new MonthlyWishesRelease(new WishesStatistics(wishesRollup, enrollments),
+                new MongoWishesReleases(store), clock);
         SurveySettings survey = SurveySettings.fromEnvironment(System.getenv());
         questionnaires = new Questionnaires(new MongoQuestionnaires(store), clock);
         MongoParticipation participation = new MongoParticipation(store);
@@ -206,7 +212,7 @@ final class Features {
                 new MyWishesService(citizens, wishes),
                 new CaseworkerWishesService(citizens, wishes, audit),
                 new OccupationsService(),
-                new WishesEvaluationService(new WishesStatistics(wishesRollup, enrollments)),
+                new WishesEvaluationService(wishesReleases),
                 new QuestionnaireAdminService(questionnaires, idempotent),
                 new RoundAdminService(surveyRounds, idempotent),
                 new MySurveysService(citizens, surveyRounds, responses, idempotent),
@@ -269,6 +275,7 @@ final class Features {
                         citizen -> participation.erase(citizen.id())),
                 retention.endedProgrammeYears(), clock);
         background.every(RETENTION_FIRST, RETENTION_EVERY, "retention", retentionJob::run);
+        background.every(WISHES_RELEASE, "wishes table monthly release", wishesReleases::run);
     }
 
     /** What demo mode seeds its data through. */

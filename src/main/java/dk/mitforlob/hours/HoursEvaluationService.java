@@ -16,8 +16,10 @@ import dk.mitforlob.platform.security.Role;
 
 /**
  * {@code GET /api/v1/evaluation/paid-hours}: the programme outcome, aggregated and with small cells
- * hidden. Periods are whole calendar months that have ended: two periods a day apart could
- * otherwise be subtracted from each other to single out the hours one person worked on one day.
+ * hidden. A period is one calendar month, quarter or year that has ended: periods a day apart,
+ * or overlapping ones, could otherwise be subtracted from each other to single out one person, and
+ * the fixed hierarchy lets every figure of the year be suppressed against every other at once
+ * ({@link OutcomeCube}).
  * The figures come from roll-ups kept up to date as citizens are enrolled and hours registered
  * ({@link Enrollments}, {@link MonthlyHours}), not from every citizen's registrations.
  */
@@ -42,20 +44,14 @@ public final class HoursEvaluationService implements HttpService {
         Access.require(req, Role.EVALUATOR);
         LocalDate from = Exchange.queryDate(req, "from").orElseThrow(() -> Exchange.invalidQuery("from", "is required"));
         LocalDate to = Exchange.queryDate(req, "to").orElseThrow(() -> Exchange.invalidQuery("to", "is required"));
-        if (from.getDayOfMonth() != 1) {
-            throw Exchange.invalidQuery("from", "must be the first day of a month");
+        if (!OutcomePeriod.startsAPeriod(from)) {
+            throw Exchange.invalidQuery("from", "must be the first day of a month, a quarter or a year");
         }
-        if (!to.equals(to.withDayOfMonth(to.lengthOfMonth()))) {
-            throw Exchange.invalidQuery("to", "must be the last day of a month");
-        }
-        if (!to.isBefore(hours.today().withDayOfMonth(1))) {
-            throw Exchange.invalidQuery("to", "must be the end of a month that has ended");
-        }
-        if (from.isAfter(to)) {
-            throw Exchange.invalidQuery("from", "must not be after 'to'");
-        }
-        if (from.plusYears(3).isBefore(to)) {
-            throw Exchange.invalidQuery("from", "must be at most three years before 'to'");
+        OutcomePeriod period = OutcomePeriod.of(from, to).orElseThrow(() -> Exchange.invalidQuery("to",
+                "must be the last day of the month, quarter or year that 'from' starts"));
+        YearMonth lastEnded = YearMonth.from(hours.today()).minusMonths(1);
+        if (period.last().isAfter(lastEnded)) {
+            throw Exchange.invalidQuery("to", "must be the end of a month, quarter or year that has ended");
         }
         HoursEvaluation.GroupBy groupBy = Exchange.query(req, "groupBy")
                 .map(code -> HoursEvaluation.GroupBy.fromCode(code).orElseThrow(() ->
@@ -64,7 +60,8 @@ public final class HoursEvaluationService implements HttpService {
         List<HoursEvaluation.Member> members = enrollments.all().stream()
                 .map(e -> new HoursEvaluation.Member(e.citizenId(), e.municipality(), e.programme(), e.enrolledOn()))
                 .toList();
-        Exchange.ok(res, HoursEvaluation.compute(from, to, groupBy, members,
-                monthlyHours.between(YearMonth.from(from), YearMonth.from(to))));
+        YearMonth upTo = period.year() < lastEnded.getYear() ? YearMonth.of(period.year(), 12) : lastEnded;
+        Exchange.ok(res, HoursEvaluation.compute(period, upTo, groupBy, members,
+                monthlyHours.between(YearMonth.of(period.year(), 1), upTo)));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dk.mitforlob.evaluation.Disclosure;
 import dk.mitforlob.evaluation.SmallCells;
 
 /**

@@ -1,21 +1,25 @@
 package dk.mitforlob.wishes;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
+import dk.mitforlob.evaluation.LinearSuppression;
 import dk.mitforlob.evaluation.SmallCells;
 
 /**
  * How often each wish and each interest group is chosen, per group of citizens, with small cells
  * suppressed ({@link SmallCells}). The columns are the number of citizens who have stated wishes,
  * each wish type and each occupation major group; a figure counts citizens, so a citizen who picks
- * two occupations of one major group counts once there. Primary suppression hides counts of 1–4,
- * and every figure of a group of fewer than 5 citizens (they all rest on those few); secondary
- * suppression then runs down each column, over the groups, against the total row.
+ * two occupations of one major group counts once there. Primary suppression hides counts of 1–4
+ * (in the total row too), counts that leave 1–4 others of their group, and every figure of a group
+ * of fewer than 5 citizens (they all rest on those few); secondary suppression then makes each
+ * column of both groupings safe against the shared total, checked exactly ({@link LinearSuppression}).
  *
  * @param groups the groups that have at least one citizen with stated wishes, in code order
  * @param total  every group together
@@ -52,6 +56,28 @@ public record WishesTable(GroupBy groupBy, List<Row> groups, Row total) {
             add(stated.wishTypes(), stated.interestGroups());
         }
 
+        /** The counts by column name ({@link #columns()}), as a release stores them. */
+        Map<String, Long> byColumn() {
+            Map<String, Long> figures = new LinkedHashMap<>();
+            figures.put(CITIZENS, citizens);
+            for (WishType type : WishType.values()) {
+                figures.put("wishes." + type.code(), wishes[type.ordinal()]);
+            }
+            interestGroups.forEach((group, count) -> figures.put("interestGroups." + group, count));
+            return figures;
+        }
+
+        /** Counts as a release stored them; a column the release lacks (added since) counts zero. */
+        static Counts ofColumns(Map<String, Long> figures) {
+            Counts counts = new Counts();
+            counts.citizens = figures.getOrDefault(CITIZENS, 0L);
+            for (WishType type : WishType.values()) {
+                counts.wishes[type.ordinal()] = figures.getOrDefault("wishes." + type.code(), 0L);
+            }
+            counts.interestGroups.replaceAll((group, zero) -> figures.getOrDefault("interestGroups." + group, 0L));
+            return counts;
+        }
+
         /** Counts one citizen who chose these wish types and interest groups. */
         void add(Set<WishType> wishTypes, Set<String> groups) {
             citizens++;
@@ -71,44 +97,88 @@ public record WishesTable(GroupBy groupBy, List<Row> groups, Row total) {
         return columns;
     }
 
+    /** The table of one grouping, decided as if it were the only one published. */
     static WishesTable of(GroupBy groupBy, SortedMap<String, Counts> byGroup) {
+        Map<GroupBy, SortedMap<String, Counts>> only = new EnumMap<>(GroupBy.class);
+        only.put(groupBy, byGroup);
+        return of(groupBy, only);
+    }
+
+    /**
+     * One grouping's table of a release that is published in every grouping of {@code release}:
+     * what is hidden is decided for all of them and their shared total at once
+     * ({@link LinearSuppression}), so that subtracting one grouping's figures from the other's
+     * reveals nothing hidden.
+     */
+    static WishesTable of(GroupBy groupBy, Map<GroupBy, SortedMap<String, Counts>> release) {
         List<String> columns = columns();
-        List<String> keys = new ArrayList<>(byGroup.keySet());
-        int rows = keys.size();
-        double[][] values = new double[rows][columns.size()];
-        boolean[][] primary = new boolean[rows][columns.size()];
-        long[][] sizes = new long[rows][columns.size()];
-        long[] totals = new long[columns.size()];
-        for (int r = 0; r < rows; r++) {
-            Counts counts = byGroup.get(keys.get(r));
+        int width = columns.size();
+        List<String> keys = new ArrayList<>(List.of(""));
+        List<long[]> rows = new ArrayList<>();
+        long[] totals = new long[width];
+        rows.add(totals);
+        for (GroupBy grouping : GroupBy.values()) {
+            SortedMap<String, Counts> byGroup = release.getOrDefault(grouping, new TreeMap<>());
+            byGroup.forEach((group, counts) -> {
+                keys.add(grouping.code() + ":" + group);
+                rows.add(figures(counts));
+            });
+        }
+        // the groups of any one grouping hold every citizen once
+        release.getOrDefault(groupBy, new TreeMap<>()).values().forEach(counts -> {
             long[] row = figures(counts);
-            boolean smallGroup = SmallCells.tooFew(counts.citizens);
-            for (int c = 0; c < row.length; c++) {
-                values[r][c] = row[c];
-                boolean choosers = c > 0;
-                sizes[r][c] = choosers ? SmallCells.exposed(row[c], counts.citizens) : row[c];
-                primary[r][c] = smallGroup || SmallCells.tooFew(row[c])
-                        || (choosers && SmallCells.revealsOthers(row[c], counts.citizens));
+            for (int c = 0; c < width; c++) {
                 totals[c] += row[c];
             }
+        });
+        int cells = rows.size() * width;
+        long[] values = new long[cells];
+        long[] sizes = new long[cells];
+        boolean[] primary = new boolean[cells];
+        String[] order = new String[cells];
+        for (int r = 0; r < rows.size(); r++) {
+            long[] row = rows.get(r);
+            boolean smallGroup = SmallCells.tooFew(row[0]);
+            for (int c = 0; c < width; c++) {
+                int cell = r * width + c;
+                boolean choosers = c > 0;
+                values[cell] = row[c];
+                sizes[cell] = choosers ? SmallCells.exposed(row[c], row[0]) : row[c];
+                primary[cell] = smallGroup || SmallCells.tooFew(row[c])
+                        || (choosers && SmallCells.revealsOthers(row[c], row[0]));
+                order[cell] = String.format("%s|%03d", keys.get(r), c);
+            }
         }
-        List<Row> groups = new ArrayList<>();
-        boolean[] totalHidden = new boolean[columns.size()];
-        if (rows > 0) {
-            SmallCells.Suppression suppression = SmallCells.suppress(values, primary, sizes);
-            for (int r = 0; r < rows; r++) {
-                long[] row = figures(byGroup.get(keys.get(r)));
-                boolean[] hidden = new boolean[columns.size()];
-                for (int c = 0; c < columns.size(); c++) {
-                    hidden[c] = suppression.hidden(r, c);
+        List<LinearSuppression.Relation> relations = new ArrayList<>();
+        for (GroupBy grouping : GroupBy.values()) {
+            List<Integer> groupRows = new ArrayList<>();
+            for (int r = 1; r < keys.size(); r++) {
+                if (keys.get(r).startsWith(grouping.code() + ":")) {
+                    groupRows.add(r);
                 }
-                groups.add(row(keys.get(r), row, hidden, columns));
             }
-            for (int c = 0; c < columns.size(); c++) {
-                totalHidden[c] = suppression.totalHidden(c);
+            for (int c = 0; c < width && !groupRows.isEmpty(); c++) {
+                List<Integer> parts = new ArrayList<>();
+                for (int r : groupRows) {
+                    parts.add(r * width + c);
+                }
+                relations.add(LinearSuppression.sum(c, parts));
             }
         }
-        return new WishesTable(groupBy, groups, row(null, totals, totalHidden, columns));
+        int[] release1 = new int[cells];
+        java.util.Arrays.fill(release1, 1);
+        boolean[] hidden = new LinearSuppression(values, sizes, primary, release1, new boolean[cells], order,
+                relations).hide(1);
+        List<Row> groups = new ArrayList<>();
+        String prefix = groupBy.code() + ":";
+        for (int r = 1; r < keys.size(); r++) {
+            if (keys.get(r).startsWith(prefix)) {
+                groups.add(row(keys.get(r).substring(prefix.length()), rows.get(r),
+                        java.util.Arrays.copyOfRange(hidden, r * width, (r + 1) * width), columns));
+            }
+        }
+        return new WishesTable(groupBy, groups, row(null, totals, java.util.Arrays.copyOfRange(hidden, 0, width),
+                columns));
     }
 
     private static long[] figures(Counts counts) {

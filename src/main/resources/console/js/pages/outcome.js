@@ -16,15 +16,30 @@ const FIGURES = [
   ['medianHours', (v) => formatNumber(v)],
 ];
 
-/** The months that have ended, newest first, as 'YYYY-MM' (at most three years back). */
-function endedMonths() {
+/**
+ * The periods the API answers for, newest first: each month, quarter and year that has ended (at
+ * most three years back), as {value: '2026-10' | '2026-Q4' | '2026', from, to, label}. Periods
+ * are fixed so that no two answers can be subtracted to reveal a hidden figure.
+ */
+function endedPeriods() {
   const [year, month] = todayInCopenhagen().split('-').map(Number);
-  const months = [];
+  const iso = (y, m) => `${y}-${String(m).padStart(2, '0')}`;
+  const periods = [];
   for (let back = 1; back <= 36; back++) {
     const date = new Date(Date.UTC(year, month - 1 - back, 1));
-    months.push(`${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`);
+    const y = date.getUTCFullYear();
+    const m = date.getUTCMonth() + 1;
+    if (m === 12) {
+      periods.push({value: `${y}`, from: `${y}-01-01`, to: `${y}-12-31`, label: t('outcome.year', {year: y})});
+    }
+    if (m % 3 === 0) {
+      const quarter = m / 3;
+      periods.push({value: `${y}-Q${quarter}`, from: `${iso(y, m - 2)}-01`, to: lastDay(iso(y, m)),
+        label: t('outcome.quarter', {quarter, year: y})});
+    }
+    periods.push({value: iso(y, m), from: `${iso(y, m)}-01`, to: lastDay(iso(y, m)), label: formatMonth(iso(y, m))});
   }
-  return months;
+  return periods;
 }
 
 function lastDay(isoMonth) {
@@ -33,20 +48,17 @@ function lastDay(isoMonth) {
 }
 
 export async function outcomePage(main, ctx) {
-  const months = endedMonths();
-  const from = months.includes(ctx.query.get('from')) ? ctx.query.get('from') : months[2];
-  const to = months.includes(ctx.query.get('to')) ? ctx.query.get('to') : months[0];
-  const monthSelect = (id, selected) => h('select', {class: 'form-select', id, name: id},
-    months.map((month) => h('option', {value: month, selected: month === selected}, formatMonth(month))));
-  const fromSelect = monthSelect('period-from', from);
-  const toSelect = monthSelect('period-to', to);
+  const periods = endedPeriods();
+  // the last ended month by default: the newest figures there are
+  const period = periods.find((p) => p.value === ctx.query.get('period')) ?? periods[0];
+  const periodSelect = h('select', {class: 'form-select', id: 'period', name: 'period'},
+    periods.map((p) => h('option', {value: p.value, selected: p === period}, p.label)));
   const form = h('form', {class: 'filters', id: 'period-form'},
-    h('div', {class: 'form-group'}, h('label', {class: 'form-label', for: 'period-from'}, t('outcome.from')), fromSelect),
-    h('div', {class: 'form-group'}, h('label', {class: 'form-label', for: 'period-to'}, t('outcome.to')), toSelect),
+    h('div', {class: 'form-group'}, h('label', {class: 'form-label', for: 'period'}, t('outcome.period')), periodSelect),
     h('div', {class: 'form-group'}, h('button', {type: 'submit', class: 'button button-secondary'}, t('outcome.show'))));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    location.hash = `#/outcome?from=${fromSelect.value}&to=${toSelect.value}`;
+    location.hash = `#/outcome?period=${periodSelect.value}`;
   });
   const results = h('div', {id: 'outcome-results'}, h('p', {}, t('loading')));
   replace(main,
@@ -55,14 +67,10 @@ export async function outcomePage(main, ctx) {
     form,
     h('p', {id: 'suppression-legend'}, h('strong', {}, t('suppressed.short')), ' ', t('suppressed.legend')),
     results);
-  if (from > to) {
-    replace(results, alertBox('error', null, t('outcome.order')));
-    return;
-  }
   let outcomes;
   try {
     outcomes = await Promise.all(GROUPINGS.map((groupBy) => api.get('/api/v1/evaluation/paid-hours',
-      {from: `${from}-01`, to: lastDay(to), groupBy})));
+      {from: period.from, to: period.to, groupBy})));
   } catch (error) {
     if (ctx.isCurrent()) replace(results, alertBox('error', null, problemText(error)));
     return;

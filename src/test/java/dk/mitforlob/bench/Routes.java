@@ -26,8 +26,9 @@ final class Routes {
     }
 
     static List<Route> all(LocalDate today) {
-        YearMonth lastMonth = YearMonth.from(today).minusMonths(1);
-        String year = "from=" + lastMonth.minusMonths(11).atDay(1) + "&to=" + lastMonth.atEndOfMonth();
+        // the last calendar year that has ended: periods are a month, a quarter or a year
+        int lastYear = YearMonth.from(today).getYear() - 1;
+        String year = "from=" + YearMonth.of(lastYear, 1).atDay(1) + "&to=" + YearMonth.of(lastYear, 12).atEndOfMonth();
         return List.of(
                 new Route("GET /me/plan", "GET", "/api/v1/me/plan", Caller.CITIZEN, false),
                 new Route("POST /me/hours", "POST", "/api/v1/me/hours", Caller.CITIZEN, true),
@@ -37,7 +38,8 @@ final class Routes {
                         Caller.CASEWORKER, false),
                 new Route("GET paid-hours outcome (year)", "GET",
                         "/api/v1/evaluation/paid-hours?" + year + "&groupBy=municipality", Caller.EVALUATOR, false),
-                new Route("GET wishes table", "GET", "/api/v1/evaluation/wishes?groupBy=municipality",
+                new Route("GET wishes table", "GET",
+                        "/api/v1/evaluation/wishes?month=" + YearMonth.from(today).minusMonths(1) + "&groupBy=municipality",
                         Caller.EVALUATOR, false));
     }
 

@@ -58,7 +58,8 @@ class DemoWishesTest {
             api.get("/api/v1/municipalities/101/citizens/" + api.get("/api/v1/me").bearer(token("citizen-bo")).send()
                     .expect(200).json().path("citizenId").asText() + "/wishes").bearer(token("caseworker-101")).send()
                     .expect(200);
-            api.get("/api/v1/evaluation/wishes").bearer(token("evaluator")).send().expect(200);
+            String lastMonth = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Copenhagen")).minusMonths(1).toString();
+            api.get("/api/v1/evaluation/wishes?month=" + lastMonth).bearer(token("evaluator")).send().expect(200);
         }
         try (Application app = Application.start(demoSettings(), Clock.systemUTC())) {
             Api api = new Api(URI.create("http://127.0.0.1:" + app.port() + "/"));

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,7 +52,7 @@ class HoursEvaluationApiTest {
         municipality("665", 12, 6);
         municipality("671", 8, 2);
         municipality("773", 6, 6);
-        CLOCK.set(Instant.parse("2026-12-05T12:00:00Z"));
+        CLOCK.set(Instant.parse("2027-01-05T12:00:00Z"));
     }
 
     @AfterAll
@@ -144,17 +145,30 @@ class HoursEvaluationApiTest {
 
     @Test
     void by_month_and_by_programme() {
-        JsonNode byMonth = api.get("/api/v1/evaluation/paid-hours?from=2026-10-01&to=2026-11-30&groupBy=month")
+        JsonNode byMonth = api.get("/api/v1/evaluation/paid-hours?from=2026-10-01&to=2026-12-31&groupBy=month")
                 .bearer(ISSUERS.evaluator()).send().expect(200).json();
         JsonNode byProgramme = outcome("programme");
 
         assertThat(byMonth.path("groups")).extracting(g -> g.path("group").asText())
-                .containsExactly("2026-10", "2026-11");
+                .containsExactly("2026-10", "2026-11", "2026-12");
         assertThat(byMonth.path("groups").get(0).path("citizensInProgramme").asLong()).as("none enrolled yet").isZero();
         assertThat(byMonth.path("groups").get(1).path("citizensInProgramme").asLong()).isEqualTo(46);
         assertThat(byMonth.path("groups").get(1).path("citizensWithHours").asLong()).isEqualTo(23);
         assertThat(byMonth.path("groups").get(1).path("totalHours").decimalValue()).isEqualByComparingTo("46");
+        assertThat(byMonth.path("total").path("totalHours").decimalValue()).as("the quarter").isEqualByComparingTo("46");
         assertThat(group(byProgramme, "resource-programme").path("citizensInProgramme").asLong()).isEqualTo(46);
+    }
+
+    @Test
+    void a_figure_hidden_in_a_month_is_hidden_in_its_quarter_and_year_when_the_other_months_would_give_it_away() {
+        // Struer's 2 citizens with hours all worked in November: the quarter and the year would show November's figure
+        for (String period : List.of("from=2026-11-01&to=2026-11-30", "from=2026-10-01&to=2026-12-31",
+                "from=2026-01-01&to=2026-12-31")) {
+            JsonNode struer = group(api.get("/api/v1/evaluation/paid-hours?" + period + "&groupBy=municipality")
+                    .bearer(ISSUERS.evaluator()).send().expect(200).json(), "671");
+            assertThat(struer.has("citizensWithHours")).as(period).isFalse();
+            assertThat(struer.has("totalHours")).as(period).isFalse();
+        }
     }
 
     @Test
@@ -173,14 +187,28 @@ class HoursEvaluationApiTest {
     }
 
     @Test
-    void the_period_is_whole_months_that_have_ended() {
-        for (String period : List.of("from=2026-11-02&to=2026-11-30", "from=2026-11-01&to=2026-11-29",
-                "from=2026-11-01&to=2026-12-31", "from=2026-11-01", "from=2026-12-01&to=2026-11-30")) {
-            api.get("/api/v1/evaluation/paid-hours?" + period + "&groupBy=month").bearer(ISSUERS.evaluator()).invalid()
-                    .send().expectProblem(400, "invalid-parameter");
-        }
+    void the_period_is_one_month_quarter_or_year_that_has_ended() {
+        Map<String, String> refused = Map.of(
+                "from=2026-11-02&to=2026-11-30", "from",
+                "from=2026-11-01&to=2026-11-29", "to",
+                "from=2026-10-01&to=2026-11-30", "to",
+                "from=2026-11-01&to=2027-01-31", "to",
+                "from=2026-07-01&to=2026-12-31", "to",
+                "from=2027-01-01&to=2027-01-31", "to",
+                "from=2026-11-01", "to",
+                "from=2026-12-01&to=2026-11-30", "to");
+        refused.forEach((period, field) -> {
+            var response = api.get("/api/v1/evaluation/paid-hours?" + period + "&groupBy=month")
+                    .bearer(ISSUERS.evaluator()).invalid().send().expectProblem(400, "invalid-parameter");
+            assertThat(response.json().path("errors").get(0).path("field").asText()).as(period).isEqualTo(field);
+        });
         api.get("/api/v1/evaluation/paid-hours?from=2026-11-01&to=2026-11-30&groupBy=person")
                 .bearer(ISSUERS.evaluator()).invalid().send().expectProblem(400, "invalid-parameter");
+        for (String period : List.of("from=2026-12-01&to=2026-12-31", "from=2026-10-01&to=2026-12-31",
+                "from=2026-01-01&to=2026-12-31")) {
+            api.get("/api/v1/evaluation/paid-hours?" + period + "&groupBy=month").bearer(ISSUERS.evaluator())
+                    .send().expect(200);
+        }
     }
 
     @Test

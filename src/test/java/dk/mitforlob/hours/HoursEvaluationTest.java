@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,8 +14,9 @@ import dk.mitforlob.citizen.Programme;
 
 class HoursEvaluationTest {
 
-    private static final LocalDate FROM = LocalDate.of(2026, 9, 1);
-    private static final LocalDate TO = LocalDate.of(2026, 11, 30);
+    private static final OutcomePeriod Q4 = OutcomePeriod.of(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31))
+            .orElseThrow();
+    private static final YearMonth LAST = YearMonth.of(2026, 12);
 
     private final List<HoursEvaluation.Member> members = new ArrayList<>();
     private final List<HoursRepository.CitizenMonth> hours = new ArrayList<>();
@@ -39,7 +41,7 @@ class HoursEvaluationTest {
         municipality("851", 20, 8, 40);
         municipality("101", 30, 10, 20);
 
-        var result = HoursEvaluation.compute(FROM, TO, HoursEvaluation.GroupBy.MUNICIPALITY, members, hours);
+        var result = HoursEvaluation.compute(Q4, LAST, HoursEvaluation.GroupBy.MUNICIPALITY, members, hours);
 
         var aalborg = group(result, "851");
         assertThat(aalborg.citizensInProgramme()).contains(20L);
@@ -57,7 +59,7 @@ class HoursEvaluationTest {
         municipality("101", 30, 10, 20);
         municipality("461", 40, 15, 20);
 
-        var result = HoursEvaluation.compute(FROM, TO, HoursEvaluation.GroupBy.MUNICIPALITY, members, hours);
+        var result = HoursEvaluation.compute(Q4, LAST, HoursEvaluation.GroupBy.MUNICIPALITY, members, hours);
 
         var aalborg = group(result, "851");
         assertThat(aalborg.citizensWithHours()).isEmpty();
@@ -77,7 +79,7 @@ class HoursEvaluationTest {
         municipality("101", 30, 10, 20);
         municipality("461", 40, 15, 20);
 
-        var aalborg = group(HoursEvaluation.compute(FROM, TO, HoursEvaluation.GroupBy.MUNICIPALITY, members, hours), "851");
+        var aalborg = group(HoursEvaluation.compute(Q4, LAST, HoursEvaluation.GroupBy.MUNICIPALITY, members, hours), "851");
 
         assertThat(aalborg.citizensWithHours()).isEmpty();
         assertThat(aalborg.totalHours()).as("still rests on ten citizens").isPresent();
@@ -89,7 +91,7 @@ class HoursEvaluationTest {
         municipality("101", 30, 10, 20);
         municipality("461", 40, 15, 20);
 
-        var aalborg = group(HoursEvaluation.compute(FROM, TO, HoursEvaluation.GroupBy.MUNICIPALITY, members, hours), "851");
+        var aalborg = group(HoursEvaluation.compute(Q4, LAST, HoursEvaluation.GroupBy.MUNICIPALITY, members, hours), "851");
 
         assertThat(aalborg.citizensInProgramme()).isEmpty();
         assertThat(aalborg.suppressed()).containsExactlyInAnyOrder("citizensInProgramme", "citizensWithHours",
@@ -101,12 +103,12 @@ class HoursEvaluationTest {
         municipality("851", 20, 8, 40);
         members.add(new HoursEvaluation.Member("late", "851", Programme.RESOURCE_PROGRAMME, LocalDate.of(2026, 11, 10)));
 
-        var result = HoursEvaluation.compute(FROM, TO, HoursEvaluation.GroupBy.MONTH, members, hours);
+        var result = HoursEvaluation.compute(Q4, LAST, HoursEvaluation.GroupBy.MONTH, members, hours);
 
-        assertThat(result.groups()).extracting(HoursEvaluation.Group::group).containsExactly("2026-09", "2026-10", "2026-11");
-        assertThat(result.groups().get(1).figures().citizensInProgramme()).contains(20L);
-        assertThat(result.groups().get(2).figures().citizensInProgramme()).contains(21L);
-        assertThat(result.groups().get(2).figures().citizensWithHours()).contains(8L);
+        assertThat(result.groups()).extracting(HoursEvaluation.Group::group).containsExactly("2026-10", "2026-11", "2026-12");
+        assertThat(result.groups().get(0).figures().citizensInProgramme()).contains(20L);
+        assertThat(result.groups().get(1).figures().citizensInProgramme()).contains(21L);
+        assertThat(result.groups().get(1).figures().citizensWithHours()).contains(8L);
     }
 
     @Test

@@ -14,25 +14,26 @@ import java.util.TreeSet;
  * published figures of both groupings (columns add up to the total, value counts add up to an
  * item's answers, required items have as many answers as their condition allows) and solves the
  * system exactly, in whole numbers (fraction-free elimination), for every hidden figure. Written
- * apart from the service's own check so that the two do not share a mistake.
+ * apart from the service's own check so that the two do not share a mistake. Also used for the
+ * paid-hours outcome (hours/OutcomePropertiesTest).
  */
-final class SubtractionAttacker {
+public final class SubtractionAttacker {
 
     /** The published figures by name, e.g. {@code municipality/540/answered}; null where hidden. */
     private final Map<String, Long> published = new LinkedHashMap<>();
     private final List<Map<String, Long>> relations = new ArrayList<>();
 
-    void figure(String name, Long value) {
+    public void figure(String name, Long value) {
         published.put(name, value);
     }
 
     /** A relation: the sum of coefficient × figure is zero. Figures named that were never published are ignored. */
-    void relation(Map<String, Long> coefficients) {
+    public void relation(Map<String, Long> coefficients) {
         relations.add(coefficients);
     }
 
     /** The hidden figures that follow exactly from the published ones. */
-    Set<String> derivable() {
+    public Set<String> derivable() {
         List<String> unknowns = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         published.forEach((name, value) -> {

@@ -15,6 +15,10 @@ import dk.mitforlob.testing.TestService;
 /** Who may reach which wishes route: each citizen only their own, each role only its own routes. */
 class WishesAccessApiTest {
 
+    /** The last ended month's table, on the shared service's real clock. */
+    private static final String TABLE = "/api/v1/evaluation/wishes?month="
+            + java.time.YearMonth.now(java.time.ZoneId.of("Europe/Copenhagen")).minusMonths(1);
+
     private final TestService service = TestService.get();
 
     @Test
@@ -61,10 +65,10 @@ class WishesAccessApiTest {
         TestCitizen citizen = Fixtures.enrollCitizen(service, "851");
         for (String token : new String[] {citizen.token(), service.issuers().caseworker("851"),
                 service.issuers().integration("851"), service.issuers().surveyAdmin()}) {
-            service.api().get("/api/v1/evaluation/wishes").bearer(token).send().expectProblem(403, "role-required");
+            service.api().get(TABLE).bearer(token).send().expectProblem(403, "role-required");
         }
 
-        service.api().get("/api/v1/evaluation/wishes").bearer(service.issuers().evaluator()).send().expect(200);
+        service.api().get(TABLE).bearer(service.issuers().evaluator()).send().expect(200);
         service.api().get("/api/v1/municipalities/851/citizens/" + citizen.citizenId() + "/wishes")
                 .bearer(service.issuers().evaluator()).send().expectProblem(403, "role-required");
     }
@@ -73,7 +77,7 @@ class WishesAccessApiTest {
     void without_a_token_every_wishes_route_is_401() {
         service.api().get("/api/v1/me/wishes").send().expectProblem(401, "authentication-required");
         service.api().get("/api/v1/me/wishes/history").send().expectProblem(401, "authentication-required");
-        service.api().get("/api/v1/evaluation/wishes").send().expectProblem(401, "authentication-required");
+        service.api().get(TABLE).send().expectProblem(401, "authentication-required");
         service.api().get("/api/v1/reference/occupations").send().expectProblem(401, "authentication-required");
     }
 

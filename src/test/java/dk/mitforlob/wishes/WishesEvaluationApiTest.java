@@ -3,7 +3,7 @@ package dk.mitforlob.wishes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +20,13 @@ import dk.mitforlob.testing.Fixtures;
 import dk.mitforlob.testing.TestIssuers;
 import dk.mitforlob.testing.TestLogging;
 import dk.mitforlob.testing.TestService;
+import dk.mitforlob.testing.TestClock;
 import dk.mitforlob.testing.TestStores;
 
 /**
- * The evaluators' table of wishes, with small cells suppressed. The table counts every citizen in
- * the store, so this test runs a service of its own on an empty store: it knows every figure.
+ * The evaluators' table of wishes, with small cells suppressed, as released for October 2026. The
+ * table counts every citizen in the store, so this test runs a service of its own on an empty
+ * store and a fixed clock: it knows every figure.
  *
  * <p>The population: Aalborg (851) 10 citizens, 5 wanting more paid hours, 2 a mentor, 5 in sales
  * (major group 5) and 5 in cleaning (9); København (101) 3 citizens, all wanting education, 1 a
@@ -35,6 +37,7 @@ import dk.mitforlob.testing.TestStores;
 class WishesEvaluationApiTest {
 
     private static final TestIssuers ISSUERS = TestIssuers.get();
+    private static final TestClock CLOCK = new TestClock();
     private static TestStores.Target store;
     private static Application application;
     private static Api api;
@@ -43,8 +46,9 @@ class WishesEvaluationApiTest {
     static void aServiceOfItsOwnWithAKnownPopulation() {
         TestLogging.configure();
         store = TestStores.create();
-        application = Application.start(TestService.settings(store, ISSUERS.trusted()), Clock.systemUTC());
+        application = Application.start(TestService.settings(store, ISSUERS.trusted()), CLOCK);
         api = new Api(URI.create("http://127.0.0.1:" + application.port() + "/"));
+        CLOCK.set(Instant.parse("2026-10-15T10:00:00Z"));
         for (int i = 0; i < 10; i++) {
             List<String> wishes = new ArrayList<>();
             if (i < 5) {
@@ -69,6 +73,8 @@ class WishesEvaluationApiTest {
             }
             citizen("751", i < 9 ? "resource-programme" : "activity-ready-cash-benefit", wishes, i < 7 ? "52" : "91");
         }
+        // October has ended: its table is October's snapshot, whatever citizens state from now on
+        CLOCK.set(Instant.parse("2026-11-02T08:00:00Z"));
     }
 
     @AfterAll
@@ -98,7 +104,7 @@ class WishesEvaluationApiTest {
     }
 
     private static JsonNode table(String groupBy) {
-        return api.get("/api/v1/evaluation/wishes" + (groupBy == null ? "" : "?groupBy=" + groupBy))
+        return api.get("/api/v1/evaluation/wishes?month=2026-10" + (groupBy == null ? "" : "&groupBy=" + groupBy))
                 .bearer(ISSUERS.evaluator()).send().expect(200).json();
     }
 
@@ -213,9 +219,38 @@ class WishesEvaluationApiTest {
 
     @Test
     void an_unknown_grouping_is_400_naming_it() {
-        var response = api.get("/api/v1/evaluation/wishes?groupBy=age").bearer(ISSUERS.evaluator()).invalid().send()
+        var response = api.get("/api/v1/evaluation/wishes?month=2026-10&groupBy=age").bearer(ISSUERS.evaluator()).invalid().send()
                 .expectProblem(400, "invalid-parameter");
 
         assertThat(response.problemFields()).containsExactly("groupBy");
+    }
+
+    @Test
+    void the_table_is_the_snapshot_of_an_ended_month_and_a_later_change_does_not_show_in_it() {
+        JsonNode before = table("municipality");
+        citizen("751", "resource-programme", List.of("mentor"), "52");
+
+        JsonNode after = table("municipality");
+
+        assertThat(after).isEqualTo(before);
+        assertThat(after.path("month").asText()).isEqualTo("2026-10");
+        assertThat(after.path("takenAt").asText()).isEqualTo("2026-11-02T08:00:00Z");
+        assertThat(group(after, "751").path("citizens").asInt()).as("the 13th came in November").isEqualTo(12);
+    }
+
+    @Test
+    void the_month_must_be_given_well_formed_and_ended() {
+        for (String query : List.of("", "?month=", "?month=2026-1", "?month=2026-13", "?month=2026-10-01",
+                "?month=2026-11", "?month=2027-01")) {
+            var response = api.get("/api/v1/evaluation/wishes" + query).bearer(ISSUERS.evaluator()).invalid().send()
+                    .expectProblem(400, "invalid-parameter");
+            assertThat(response.problemFields()).as(query).containsExactly("month");
+        }
+    }
+
+    @Test
+    void a_month_that_ended_before_any_snapshot_was_taken_is_404() {
+        api.get("/api/v1/evaluation/wishes?month=2026-08").bearer(ISSUERS.evaluator()).send()
+                .expectProblem(404, "wishes-not-released");
     }
 }

@@ -1,4 +1,4 @@
-package dk.mitforlob.survey;
+package dk.mitforlob.evaluation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +15,7 @@ import java.util.Set;
  * relation that holds over the rationals holds modulo the prime). The rows are sparse: each
  * relation names a handful of figures, so elimination stays cheap for the tables a round produces.
  */
-final class Disclosure {
+public final class Disclosure {
 
     static final long PRIME = (1L << 61) - 1;
 
@@ -31,7 +31,7 @@ final class Disclosure {
      *
      * @param rows each relation as unknown index → coefficient (the shown figures already moved aside)
      */
-    static Set<Integer> determined(List<Map<Integer, Long>> rows) {
+    public static Set<Integer> determined(List<Map<Integer, Long>> rows) {
         Disclosure system = new Disclosure();
         rows.forEach(system::add);
         Set<Integer> determined = new HashSet<>();
