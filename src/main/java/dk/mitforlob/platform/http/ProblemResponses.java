@@ -3,6 +3,13 @@ package dk.mitforlob.platform.http;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
@@ -27,6 +34,8 @@ public final class ProblemResponses {
 
     private static final System.Logger LOG = System.getLogger(ProblemResponses.class.getName());
 
+    private static final long STORE_RETRY_AFTER_SECONDS = 5;
+
     private final RouteTable routes;
 
     public ProblemResponses(RouteTable routes) {
@@ -48,11 +57,32 @@ public final class ProblemResponses {
             }
             send(req, res, forStatus(e.status().code()));
         });
+        routing.error(MongoException.class, (req, res, e) -> {
+            if (storeUnavailable(e)) {
+                // the store is away or failing over: the client may retry, and nothing is half done
+                LOG.log(Level.WARNING, "Store unavailable in " + req.prologue().method().text() + " "
+                        + Redaction.path(req.prologue().uriPath().rawPath()) + ": " + e.getClass().getSimpleName());
+                send(req, res, new Rejection(Rejection.Kind.UNAVAILABLE, "store-unavailable",
+                        "The database cannot be reached right now; try again shortly")
+                        .withHeader("Retry-After", Long.toString(STORE_RETRY_AFTER_SECONDS)));
+                return;
+            }
+            LOG.log(Level.ERROR, "Unexpected failure in " + req.prologue().method().text() + " "
+                    + Redaction.path(req.prologue().uriPath().rawPath()), e);
+            send(req, res, forStatus(500));
+        });
         routing.error(Exception.class, (req, res, e) -> {
             LOG.log(Level.ERROR, "Unexpected failure in " + req.prologue().method().text() + " "
                     + Redaction.path(req.prologue().uriPath().rawPath()), e);
             send(req, res, forStatus(500));
         });
+    }
+
+    /** Failures of reaching the store at all (down, unreachable, electing a primary), not of a request to it. */
+    static boolean storeUnavailable(MongoException e) {
+        return e instanceof MongoSocketException || e instanceof MongoTimeoutException
+                || e instanceof MongoConnectionPoolClearedException || e instanceof MongoNotPrimaryException
+                || e instanceof MongoNodeIsRecoveringException;
     }
 
     public static void send(ServerRequest req, ServerResponse res, Rejection rejection) {
