@@ -22,8 +22,14 @@ final class GracefulStop {
             Signal.handle(new Signal("TERM"), signal -> {
                 LOG.log(Level.INFO, "SIGTERM: stopping after the requests in flight (at most "
                         + Application.SHUTDOWN_GRACE.toSeconds() + " s)");
-                application.close();
-                System.exit(0);
+                // a thread that keeps the JVM alive: once the server's threads end, nothing else would,
+                // and the JVM could exit half way through closing the background work and the store
+                Thread stopping = new Thread(() -> {
+                    application.close();
+                    System.exit(0);
+                }, "graceful-stop");
+                stopping.setDaemon(false);
+                stopping.start();
             });
         } catch (IllegalArgumentException e) {
             // the JVM keeps SIGTERM to itself (-Xrs); its shutdown hook still closes everything
