@@ -33,7 +33,8 @@ public final class CitizenExport {
         try (JsonGenerator json = Json.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
             json.writeStartObject();
             json.writeStringField("format", FORMAT);
-            json.writeObjectField("exportedAt", clock.instant());
+            // whole seconds: one export's length does not depend on the milliseconds it was made in (HEAD = GET)
+            json.writeObjectField("exportedAt", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             json.writeStringField("citizenId", citizen.id());
             for (ExportSection section : sections) {
                 json.writeObjectFieldStart(section.name());
