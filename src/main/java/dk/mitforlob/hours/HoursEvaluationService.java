@@ -28,6 +28,7 @@ public final class HoursEvaluationService implements HttpService {
     private final Enrollments enrollments;
     private final MonthlyHours monthlyHours;
     private final PaidHours hours;
+    private final DecidedYears decided = new DecidedYears();
 
     public HoursEvaluationService(Enrollments enrollments, MonthlyHours monthlyHours, PaidHours hours) {
         this.enrollments = enrollments;
@@ -61,7 +62,7 @@ public final class HoursEvaluationService implements HttpService {
                 .map(e -> new HoursEvaluation.Member(e.citizenId(), e.municipality(), e.programme(), e.enrolledOn()))
                 .toList();
         YearMonth upTo = period.year() < lastEnded.getYear() ? YearMonth.of(period.year(), 12) : lastEnded;
-        Exchange.ok(res, HoursEvaluation.compute(period, upTo, groupBy, members,
-                monthlyHours.between(YearMonth.of(period.year(), 1), upTo)));
+        OutcomeCube cube = decided.of(upTo, members, monthlyHours.between(YearMonth.of(period.year(), 1), upTo));
+        Exchange.ok(res, HoursEvaluation.answer(cube, period, groupBy));
     }
 }
