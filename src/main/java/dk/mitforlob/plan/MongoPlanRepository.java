@@ -1,7 +1,6 @@
 package dk.mitforlob.plan;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +20,7 @@ import dk.mitforlob.plan.Contributions.MeetingObjection;
 import dk.mitforlob.plan.Contributions.OwnStep;
 import dk.mitforlob.platform.storage.JsonDocuments;
 import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.platform.storage.VersionPages;
 import dk.mitforlob.platform.storage.MongoWrites;
 
 /**
@@ -70,27 +70,8 @@ public final class MongoPlanRepository implements PlanRepository {
 
     @Override
     public List<PlanVersion> history(String citizenId, long beforeVersion, int limit) {
-        List<PlanVersion> page = new ArrayList<>();
-        Optional<PlanVersion> current = find(citizenId).flatMap(PlanRecord::current);
-        if (current.isEmpty()) {
-            return page;
-        }
-        long newest = Math.min(current.get().version(), beforeVersion - 1);
-        if (newest == current.get().version()) {
-            page.add(current.get());
-            newest--;
-        }
-        List<String> ids = new ArrayList<>();
-        for (long v = newest; v >= 1 && ids.size() + page.size() < limit; v--) {
-            ids.add(versionId(citizenId, v));
-        }
-        if (!ids.isEmpty()) {
-            List<PlanVersion> older = new ArrayList<>();
-            versions.find(Filters.in("_id", ids)).forEach(doc -> older.add(fromVersionDocument(doc)));
-            older.sort((a, b) -> Long.compare(b.version(), a.version()));
-            page.addAll(older);
-        }
-        return page;
+        return VersionPages.newestFirst(find(citizenId).flatMap(PlanRecord::current), beforeVersion, limit, versions,
+                v -> versionId(citizenId, v), MongoPlanRepository::fromVersionDocument, PlanVersion::version);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dk.mitforlob.wishes;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +14,7 @@ import dk.mitforlob.inbox.InboxItem;
 import dk.mitforlob.inbox.MongoOutbox;
 import dk.mitforlob.platform.storage.JsonDocuments;
 import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.platform.storage.VersionPages;
 import dk.mitforlob.platform.storage.MongoWrites;
 
 /**
@@ -53,27 +53,8 @@ public final class MongoWishesRepository implements WishesRepository {
 
     @Override
     public List<WishesVersion> history(String citizenId, long beforeVersion, int limit) {
-        Optional<WishesVersion> current = current(citizenId);
-        List<WishesVersion> page = new ArrayList<>();
-        if (current.isEmpty()) {
-            return page;
-        }
-        long newest = Math.min(current.get().version(), beforeVersion - 1);
-        if (newest == current.get().version()) {
-            page.add(current.get());
-            newest--;
-        }
-        List<String> ids = new ArrayList<>();
-        for (long v = newest; v >= 1 && ids.size() + page.size() < limit; v--) {
-            ids.add(versionId(citizenId, v));
-        }
-        if (!ids.isEmpty()) {
-            List<WishesVersion> older = new ArrayList<>();
-            versions.find(Filters.in("_id", ids)).forEach(doc -> older.add(fromVersionDocument(doc)));
-            older.sort((a, b) -> Long.compare(b.version(), a.version()));
-            page.addAll(older);
-        }
-        return page;
+        return VersionPages.newestFirst(current(citizenId), beforeVersion, limit, versions,
+                v -> versionId(citizenId, v), MongoWishesRepository::fromVersionDocument, WishesVersion::version);
     }
 
     @Override
