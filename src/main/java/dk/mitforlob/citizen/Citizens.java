@@ -27,20 +27,26 @@ public final class Citizens {
     private final CitizenRepository repository;
     private final CprHmac cprHmac;
     private final Clock clock;
-    private final List<Consumer<Citizen>> enrollmentListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Citizen>> enrollmentListeners;
 
     public Citizens(CitizenRepository repository, CprHmac cprHmac, Clock clock) {
+        this(repository, cprHmac, clock, new CopyOnWriteArrayList<>());
+    }
+
+    private Citizens(CitizenRepository repository, CprHmac cprHmac, Clock clock,
+                     List<Consumer<Citizen>> enrollmentListeners) {
         this.repository = repository;
         this.cprHmac = cprHmac;
         this.clock = clock;
+        this.enrollmentListeners = enrollmentListeners;
     }
 
-    /** The same citizens, enrolling as of another clock: demo data for programmes that began months ago. */
+    /**
+     * The same citizens, enrolling as of another clock: demo data for programmes that began months
+     * ago. The listeners are the same ones: an enrollment dated back is rolled up like any other.
+     */
     public Citizens asOf(Clock enrollmentClock) {
-        Citizens earlier = new Citizens(repository, cprHmac, enrollmentClock);
-        // the same listeners: an enrollment dated back is rolled up for the evaluators like any other
-        earlier.enrollmentListeners.addAll(enrollmentListeners);
-        return earlier;
+        return new Citizens(repository, cprHmac, enrollmentClock, enrollmentListeners);
     }
 
     /** The citizen a citizen token belongs to; 404 {@code citizen-not-enrolled} when their municipality has not enrolled them. */

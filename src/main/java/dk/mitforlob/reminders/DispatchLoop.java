@@ -52,11 +52,6 @@ public final class DispatchLoop implements AutoCloseable {
         }
     }
 
-    /** One more round of the dispatcher, as the loop would run it (tests: after close it claims nothing). */
-    int dispatcherClaims() {
-        return dispatcher.dispatchDue();
-    }
-
     @Override
     public void close() {
         running = false;

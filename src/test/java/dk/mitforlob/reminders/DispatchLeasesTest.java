@@ -147,7 +147,8 @@ class DispatchLeasesTest {
     @Test
     void the_loop_finishes_the_chunk_in_flight_and_releases_its_leases_on_close() throws Exception {
         schedule(1500);
-        DispatchLoop loop = DispatchLoop.start(world.dispatcher());
+        ReminderDispatcher looping = world.dispatcher();
+        DispatchLoop loop = DispatchLoop.start(looping);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (world.fcm.accepted() < 1 && System.nanoTime() < deadline) {
             Thread.sleep(10);
@@ -160,7 +161,7 @@ class DispatchLeasesTest {
                 * ReminderDispatcher.SEND_CHUNK);
         long leased = world.store.collection("reminder_leases").countDocuments();
         assertThat(leased).as("no lease left behind").isZero();
-        assertThat(loop.dispatcherClaims()).as("a stopped dispatcher claims nothing more").isZero();
+        assertThat(looping.dispatchDue()).as("a stopped dispatcher claims nothing more").isZero();
         ReminderDispatcher next = world.dispatcher();
         int claimed = 0;
         for (int round = next.dispatchDue(); round > 0; round = next.dispatchDue()) {

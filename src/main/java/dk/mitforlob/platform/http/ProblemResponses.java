@@ -57,23 +57,17 @@ public final class ProblemResponses {
             }
             send(req, res, forStatus(e.status().code()));
         });
-        routing.error(MongoException.class, (req, res, e) -> {
-            if (storeUnavailable(e)) {
+        routing.error(Exception.class, (req, res, e) -> {
+            String where = req.prologue().method().text() + " " + Redaction.path(req.prologue().uriPath().rawPath());
+            if (e instanceof MongoException mongo && storeUnavailable(mongo)) {
                 // the store is away or failing over: the client may retry, and nothing is half done
-                LOG.log(Level.WARNING, "Store unavailable in " + req.prologue().method().text() + " "
-                        + Redaction.path(req.prologue().uriPath().rawPath()) + ": " + e.getClass().getSimpleName());
+                LOG.log(Level.WARNING, "Store unavailable in " + where + ": " + e.getClass().getSimpleName());
                 send(req, res, new Rejection(Rejection.Kind.UNAVAILABLE, "store-unavailable",
                         "The database cannot be reached right now; try again shortly")
                         .withHeader("Retry-After", Long.toString(STORE_RETRY_AFTER_SECONDS)));
                 return;
             }
-            LOG.log(Level.ERROR, "Unexpected failure in " + req.prologue().method().text() + " "
-                    + Redaction.path(req.prologue().uriPath().rawPath()), e);
-            send(req, res, forStatus(500));
-        });
-        routing.error(Exception.class, (req, res, e) -> {
-            LOG.log(Level.ERROR, "Unexpected failure in " + req.prologue().method().text() + " "
-                    + Redaction.path(req.prologue().uriPath().rawPath()), e);
+            LOG.log(Level.ERROR, "Unexpected failure in " + where, e);
             send(req, res, forStatus(500));
         });
     }
