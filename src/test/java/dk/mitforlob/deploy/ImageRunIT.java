@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dk.mitforlob.platform.storage.EmbeddedMongo;
 import dk.mitforlob.testing.Api;
+import dk.mitforlob.testing.IssuerWarmUp;
 import dk.mitforlob.testing.ApiResponse;
 import dk.mitforlob.testing.Fixtures;
 import dk.mitforlob.testing.ServiceProcess;
@@ -215,13 +216,7 @@ class ImageRunIT {
      * the 5 s the service allows, and it answers 503 "try again shortly", as a phone would: retry.
      */
     private static ApiResponse firstCall(Supplier<ApiResponse> call) throws InterruptedException {
-        ApiResponse response = call.get();
-        for (int attempt = 1; attempt < 6 && response.status() == 503; attempt++) {
-            System.out.println("503 on the first token (" + response.problemCode() + "); retrying in 5 s");
-            Thread.sleep(5000);
-            response = call.get();
-        }
-        return response;
+        return IssuerWarmUp.retryingWhileUnavailable(call);
     }
 
     private static int awaitExit(String name) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dk.mitforlob.testing.Api;
+import dk.mitforlob.testing.IssuerWarmUp;
 import dk.mitforlob.testing.ServiceProcess;
 
 /**
@@ -36,10 +37,7 @@ class SigtermTest {
                     .path("citizen-anna").asText();
             // the first token fetches the issuer's keys: on a loaded machine that can take a retry
             Api api = new Api(service.base());
-            for (int attempt = 0; attempt < 6 && api.get("/api/v1/me").bearer(anna).send().status() == 503; attempt++) {
-                Thread.sleep(5000);
-            }
-            api.get("/api/v1/me").bearer(anna).send().expect(200);
+            IssuerWarmUp.retryingWhileUnavailable(() -> api.get("/api/v1/me").bearer(anna).send()).expect(200);
 
             try (InFlightRequest inFlight = InFlightRequest.start(port, anna)) {
                 Thread.sleep(500);

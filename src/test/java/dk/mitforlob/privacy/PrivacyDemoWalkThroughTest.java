@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.mitforlob.Application;
 import dk.mitforlob.platform.config.Settings;
 import dk.mitforlob.testing.Api;
+import dk.mitforlob.testing.IssuerWarmUp;
 import dk.mitforlob.testing.TestLogging;
 
 /**
@@ -86,13 +87,7 @@ class PrivacyDemoWalkThroughTest {
     }
 
     private static JsonNode firstCall(Api api, String token) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            var response = api.get("/api/v1/me").bearer(token).send();
-            if (response.status() != 503 || System.nanoTime() > deadline) {
-                return response.status() == 403 ? response.json() : response.expect(200).json();
-            }
-            Thread.sleep(2000);
-        }
+        var response = IssuerWarmUp.retryingWhileUnavailable(() -> api.get("/api/v1/me").bearer(token).send());
+        return response.status() == 403 ? response.json() : response.expect(200).json();
     }
 }

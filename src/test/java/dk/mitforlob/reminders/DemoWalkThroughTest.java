@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dk.mitforlob.Application;
 import dk.mitforlob.platform.config.Settings;
 import dk.mitforlob.testing.Api;
+import dk.mitforlob.testing.IssuerWarmUp;
 import dk.mitforlob.testing.Fixtures;
 import dk.mitforlob.testing.TestClock;
 import dk.mitforlob.testing.TestLogging;
@@ -117,14 +118,8 @@ class DemoWalkThroughTest {
      * can take longer than the service waits for it.
      */
     private static JsonNode firstCall(Api api, String token) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            var response = api.get("/api/v1/me").bearer(token).send();
-            if (response.status() != 503 || System.nanoTime() > deadline) {
-                return response.status() == 403 ? response.json() : response.expect(200).json();
-            }
-            Thread.sleep(2000);
-        }
+        var response = IssuerWarmUp.retryingWhileUnavailable(() -> api.get("/api/v1/me").bearer(token).send());
+        return response.status() == 403 ? response.json() : response.expect(200).json();
     }
 
     private JsonNode awaitNotifications(Api api, String token, int count) throws InterruptedException {

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Waits until a freshly started service has fetched the signing keys of every test issuer. The
@@ -46,5 +47,19 @@ public final class IssuerWarmUp {
                 }
             }
         });
+    }
+
+    /**
+     * A first request with a token, repeated every 2 s for up to 90 s while the service answers 503
+     * (it is fetching the issuer's keys, "try again shortly"), as a phone would; the last answer.
+     */
+    public static ApiResponse retryingWhileUnavailable(Supplier<ApiResponse> call) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        ApiResponse response = call.get();
+        while (response.status() == 503 && System.nanoTime() < deadline) {
+            Thread.sleep(2000);
+            response = call.get();
+        }
+        return response;
     }
 }
