@@ -81,7 +81,6 @@ import dk.mitforlob.reminders.PushGateway;
 import dk.mitforlob.reminders.ReminderChecks;
 import dk.mitforlob.reminders.ReminderDispatcher;
 import dk.mitforlob.reminders.SurveyReminders;
-import dk.mitforlob.reminders.SurveyRounds;
 import dk.mitforlob.survey.MongoAnswers;
 import dk.mitforlob.survey.MongoParticipation;
 import dk.mitforlob.survey.MongoQuestionnaires;
@@ -93,7 +92,6 @@ import dk.mitforlob.survey.Responses;
 import dk.mitforlob.survey.RoundAdminService;
 import dk.mitforlob.survey.Rounds;
 import dk.mitforlob.survey.SurveyEvaluationService;
-import dk.mitforlob.survey.SurveyInvitations;
 import dk.mitforlob.survey.SurveySettings;
 import dk.mitforlob.wishes.CaseworkerWishesService;
 import dk.mitforlob.wishes.MongoWishesHistoryMigration;
@@ -184,12 +182,11 @@ final class Features {
         surveyRounds = new Rounds(new MongoRounds(store), participation, questionnaires, citizens, clock);
         Responses responses = new Responses(surveyRounds, participation, answers, clock);
 
-        SurveyRounds surveyInvitations = invitationsOf(surveyRounds);
         Devices devices = new Devices(deviceStore, clock, retention.devices());
         PushGateway push = settings.push().delivery() == PushSettings.Delivery.FCM
                 ? FcmPush.start(settings.push(), clock) : new LoggedPush();
         DispatchLoop dispatch = DispatchLoop.start(new ReminderDispatcher(reminders, notificationStore, deviceStore,
-                notificationPreferences, new ReminderChecks(citizens, plans, paidHours, surveyInvitations), nudges, push,
+                notificationPreferences, new ReminderChecks(citizens, plans, paidHours, surveyRounds), nudges, push,
                 deliveryMetrics, clock, settings.push().lease()));
         reminderDispatch = () -> {
             dispatch.close();
@@ -247,7 +244,7 @@ final class Features {
         background.every(PLAN_REMINDER_CATCH_UP, "plan reminders catch-up",
                 new PlanCatchUp(planNotices, planReminders, citizens, plans, clock)::run);
         background.every(SURVEY_INVITATIONS, "survey invitations",
-                new SurveyReminders(surveyInvitations, reminders, planNotices, clock)::run);
+                new SurveyReminders(surveyRounds, reminders, planNotices, clock)::run);
         background.every(STUCK_MOVES, "paid hours moves left half done", paidHours::settleStuckMoves);
         // a citizen stored by a process that died before recording the enrollment, and never enrolled again
         background.every(ENROLLMENT_RECONCILIATION, "enrollments roll-up", () -> enrollments.catchUp(citizens::forEach));
@@ -281,23 +278,5 @@ final class Features {
     /** What demo mode seeds its data through. */
     DemoModeSeam.Services demoServices() {
         return new DemoModeSeam.Services(citizens, plans, wishes, paidHours, questionnaires, surveyRounds);
-    }
-
-    /** The survey's rounds as reminders read them: the two features share no types, only this shape. */
-    private static SurveyRounds invitationsOf(SurveyInvitations rounds) {
-        return new SurveyRounds() {
-            @Override
-            public List<OpenRound> openRounds(java.time.Instant now) {
-                return rounds.openRounds(now).stream()
-                        .map(r -> new OpenRound(r.roundId(), r.titleByLanguage(), r.opensAt(), r.closesAt(),
-                                r.invitedCitizenIds()))
-                        .toList();
-            }
-
-            @Override
-            public boolean hasAnswered(String roundId, String citizenId) {
-                return rounds.hasAnswered(roundId, citizenId);
-            }
-        };
     }
 }

@@ -14,6 +14,7 @@ import dk.mitforlob.hours.PaidHours;
 import dk.mitforlob.plan.Meeting;
 import dk.mitforlob.plan.Plan;
 import dk.mitforlob.plan.Plans;
+import dk.mitforlob.survey.SurveyInvitations;
 
 /**
  * The last look before a reminder goes out, at the source of truth rather than at what was true
@@ -26,9 +27,9 @@ public final class ReminderChecks {
     private final Citizens citizens;
     private final Plans plans;
     private final PaidHours paidHours;
-    private final SurveyRounds rounds;
+    private final SurveyInvitations rounds;
 
-    public ReminderChecks(Citizens citizens, Plans plans, PaidHours paidHours, SurveyRounds rounds) {
+    public ReminderChecks(Citizens citizens, Plans plans, PaidHours paidHours, SurveyInvitations rounds) {
         this.citizens = citizens;
         this.plans = plans;
         this.paidHours = paidHours;

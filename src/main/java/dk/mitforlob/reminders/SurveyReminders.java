@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dk.mitforlob.survey.SurveyInvitations;
+
 /**
  * Invitations to answer a survey round, and at most two reminders: the invitation when the round
  * opens, reminders three and seven days later if the round is still open a day after that. Whether
@@ -21,12 +23,12 @@ public final class SurveyReminders {
     static final Duration LAST_REMINDER_BEFORE_CLOSE = Duration.ofDays(1);
     private static final int BATCH = 1000;
 
-    private final SurveyRounds rounds;
+    private final SurveyInvitations rounds;
     private final ReminderRepository reminders;
     private final RoundMarks marks;
     private final Clock clock;
 
-    public SurveyReminders(SurveyRounds rounds, ReminderRepository reminders, RoundMarks marks, Clock clock) {
+    public SurveyReminders(SurveyInvitations rounds, ReminderRepository reminders, RoundMarks marks, Clock clock) {
         this.rounds = rounds;
         this.reminders = reminders;
         this.marks = marks;
@@ -37,7 +39,7 @@ public final class SurveyReminders {
     public int run() {
         Instant now = clock.instant();
         int scheduled = 0;
-        for (SurveyRounds.OpenRound round : rounds.openRounds(now)) {
+        for (SurveyInvitations.OpenRound round : rounds.openRounds(now)) {
             if (!round.closesAt().isAfter(now) || marks.scheduled(round.roundId()) == round.invitedCitizenIds().size()) {
                 continue;
             }
@@ -57,7 +59,7 @@ public final class SurveyReminders {
     }
 
     /** The invitation and the reminders of one invited citizen. */
-    static List<Reminder> of(String citizenId, SurveyRounds.OpenRound round) {
+    static List<Reminder> of(String citizenId, SurveyInvitations.OpenRound round) {
         String link = deepLink(round.roundId());
         List<Reminder> all = new java.util.ArrayList<>();
         all.add(Reminder.due(citizenId, ReminderKind.SURVEY_INVITATION, round.roundId(), round.roundId(),

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dk.mitforlob.platform.json.Json;
 import dk.mitforlob.testing.PushSchemas;
+import dk.mitforlob.survey.SurveyInvitations;
 
 /** mobile-contract/push documents every kind: a schema, an example that passes it, and the README's table. */
 class PushContractTest {
@@ -48,7 +49,7 @@ class PushContractTest {
         var reminders = new java.util.ArrayList<Reminder>(MeetingReminders.of("c1", meeting, now));
         reminders.add(MeetingReminders.cancelled("c1", ReminderWorld.cancelled(meeting), now).orElseThrow());
         reminders.add(HoursNudges.nudge("c1", now));
-        reminders.addAll(SurveyReminders.of("c1", new SurveyRounds.OpenRound("round-2026-autumn",
+        reminders.addAll(SurveyReminders.of("c1", new SurveyInvitations.OpenRound("round-2026-autumn",
                 java.util.Map.of("da", "Brugerundersøgelse", "en", "User survey"), now, now.plusSeconds(86_400 * 14),
                 java.util.List.of("c1"))));
         Device da = new Device("inst-00000001", "c1", "token-000000000000", DevicePlatform.IOS, "1.0",

@@ -37,6 +37,7 @@ import dk.mitforlob.testing.FakeFcm;
 import dk.mitforlob.testing.Fixtures;
 import dk.mitforlob.testing.TestClock;
 import dk.mitforlob.testing.TestStores;
+import dk.mitforlob.survey.SurveyInvitations;
 
 /**
  * Reminders wired as {@code Features} wires them, on a store of the test's own, with a clock the
@@ -72,10 +73,10 @@ final class ReminderWorld implements AutoCloseable {
     private final List<ReminderDispatcher> dispatchers = new ArrayList<>();
 
     ReminderWorld(Instant now) {
-        this(now, FakeFcm.start(), true, SurveyRounds.none());
+        this(now, FakeFcm.start(), true, NoSurveyRounds.INSTANCE);
     }
 
-    ReminderWorld(Instant now, FakeFcm fcm, boolean ownFcm, SurveyRounds rounds) {
+    ReminderWorld(Instant now, FakeFcm fcm, boolean ownFcm, SurveyInvitations rounds) {
         clock.set(now);
         this.fcm = fcm;
         this.ownFcm = ownFcm;

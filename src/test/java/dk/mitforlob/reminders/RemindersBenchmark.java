@@ -30,6 +30,7 @@ import dk.mitforlob.platform.storage.MongoStore;
 import dk.mitforlob.testing.FakeFcm;
 import dk.mitforlob.testing.TestLogging;
 import dk.mitforlob.testing.TestStores;
+import dk.mitforlob.survey.SurveyInvitations;
 
 /**
  * Benchmark, not a test (run with {@code make bench-reminders}): 100,000 due reminders — 1,000
@@ -136,7 +137,7 @@ public final class RemindersBenchmark {
             MongoOutbox outbox = new MongoOutbox(new MongoInbox(store), store, clock);
             Plans plans = new Plans(new MongoPlanRepository(store, outbox), clock);
             PaidHours hours = new PaidHours(new MongoHoursRepository(store, outbox, new dk.mitforlob.hours.MongoMonthlyHours(store)), plans, clock, 90);
-            return new ReminderChecks(citizens, plans, hours, SurveyRounds.none());
+            return new ReminderChecks(citizens, plans, hours, NoSurveyRounds.INSTANCE);
         }
 
         HoursNudges nudges() {

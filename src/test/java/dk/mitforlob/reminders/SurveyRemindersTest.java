@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import dk.mitforlob.citizen.Citizen;
 import dk.mitforlob.citizen.Language;
 import dk.mitforlob.testing.FakeFcm;
+import dk.mitforlob.survey.SurveyInvitations;
 
 /**
  * Survey invitations and at most two reminders, until the citizen answers or the round closes.
@@ -27,7 +28,7 @@ class SurveyRemindersTest {
     private static final Instant CLOSES = OPENS.plus(Duration.ofDays(14));
 
     /** The survey feature as far as reminders see it: open rounds and who has answered. */
-    private static final class Rounds implements SurveyRounds {
+    private static final class Rounds implements SurveyInvitations {
         final List<OpenRound> open = new ArrayList<>();
         final Set<String> answered = ConcurrentHashMap.newKeySet();
 
@@ -61,7 +62,7 @@ class SurveyRemindersTest {
     }
 
     private void open(Instant closes) {
-        rounds.open.add(new SurveyRounds.OpenRound("round-1", Map.of("da", "Brugerundersøgelse efterår 2026",
+        rounds.open.add(new SurveyInvitations.OpenRound("round-1", Map.of("da", "Brugerundersøgelse efterår 2026",
                 "en", "User survey autumn 2026"), OPENS, closes, List.of(anna.id(), bo.id())));
     }
 
@@ -154,7 +155,7 @@ class SurveyRemindersTest {
 
     @Test
     void no_rounds_no_invitations() {
-        assertThat(new SurveyReminders(SurveyRounds.none(), world.reminders, world.notices, world.clock).run()).isZero();
+        assertThat(new SurveyReminders(NoSurveyRounds.INSTANCE, world.reminders, world.notices, world.clock).run()).isZero();
         assertThat(world.dispatch()).isZero();
     }
 }
