@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import org.h2.mvstore.MVStore;
 
@@ -20,10 +19,12 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(EmbeddedMongo.class.getName());
 
+    private final IdLookupH2Backend backend;
     private final MongoServer server;
     private final String connectionString;
 
-    private EmbeddedMongo(MongoBackend backend, String description) {
+    private EmbeddedMongo(IdLookupH2Backend backend, String description) {
+        this.backend = backend;
         this.server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
@@ -49,6 +50,11 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     public String connectionString() {
         return connectionString;
+    }
+
+    /** How many queries so far read a whole collection because no index could answer them: for tests. */
+    long collectionScans() {
+        return backend.collectionScans();
     }
 
     @Override

@@ -3,6 +3,8 @@ package dk.mitforlob.platform.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -10,8 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 
 import dk.mitforlob.testing.TestLogging;
 
@@ -49,6 +53,53 @@ class EmbeddedStoreTest {
                 assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY);
             }
         }
+    }
+
+    @Test
+    void queries_the_driver_writes_with_and_are_answered_from_the_id_index() {
+        EmbeddedMongo embedded = EmbeddedMongo.inMemory();
+        try (MongoStore store = MongoStore.connect(embedded)) {
+            var months = store.collection("months");
+            for (String citizen : List.of("a", "b", "c")) {
+                for (int month = 1; month <= 3; month++) {
+                    months.insertOne(new Document("_id", citizen + "|2026-0" + month).append("version", month));
+                }
+            }
+            months.insertOne(new Document("_id", 7).append("version", 1));
+            long before = embedded.collectionScans();
+
+            // a compare-and-set: Filters.and is sent as {$and: [{_id: ...}, {version: ...}]}
+            assertThat(months.updateOne(Filters.and(Filters.eq("_id", "b|2026-02"), Filters.eq("version", 2)),
+                    Updates.set("version", 3)).getModifiedCount()).isEqualTo(1);
+            assertThat(months.updateOne(Filters.and(Filters.eq("_id", "b|2026-02"), Filters.eq("version", 2)),
+                    Updates.set("version", 4)).getModifiedCount()).isZero();
+            // one citizen's range of ids, bounds included or not
+            assertThat(ids(months.find(Filters.and(Filters.gte("_id", "b|"), Filters.lt("_id", "b}")))))
+                    .containsExactly("b|2026-01", "b|2026-02", "b|2026-03");
+            assertThat(ids(months.find(Filters.and(Filters.gt("_id", "b|2026-01"), Filters.lte("_id", "b|2026-03")))))
+                    .containsExactly("b|2026-02", "b|2026-03");
+            assertThat(ids(months.find(Filters.lt("_id", "a|2026-02")))).containsExactly("a|2026-01");
+            assertThat(ids(months.find(Filters.gte("_id", "c|2026-03")))).containsExactly("c|2026-03");
+            assertThat(ids(months.find(Filters.and(Filters.gte("_id", "a|"), Filters.lt("_id", "b}"),
+                    Filters.eq("version", 3))))).containsExactly("a|2026-03", "b|2026-02", "b|2026-03");
+            assertThat(ids(months.find(Filters.and(Filters.gte("_id", "c|"), Filters.eq("version", 1),
+                    Filters.lt("_id", "c}"))))).containsExactly("c|2026-01");
+            // a roll-up's guarded write: the id and an $or on the entry's version
+            assertThat(months.updateOne(Filters.and(Filters.eq("_id", "c|2026-01"), Filters.or(Filters.lt("version", 2),
+                    Filters.exists("version", false))), Updates.set("version", 2)).getModifiedCount()).isEqualTo(1);
+            assertThat(embedded.collectionScans()).as("queries that read the whole collection").isEqualTo(before);
+
+            // what the id index cannot answer is still answered, by reading everything
+            assertThat(ids(months.find(Filters.eq("version", 1)))).containsExactlyInAnyOrder("a|2026-01", "b|2026-01",
+                    7);
+            assertThat(embedded.collectionScans()).isEqualTo(before + 1);
+        }
+    }
+
+    private static List<Object> ids(Iterable<Document> documents) {
+        List<Object> ids = new ArrayList<>();
+        documents.forEach(d -> ids.add(d.get("_id")));
+        return ids;
     }
 
     @Test
