@@ -2,7 +2,6 @@ package dk.mitforlob.hours;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
 
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -58,11 +57,10 @@ public final class HoursEvaluationService implements HttpService {
                 .map(code -> HoursEvaluation.GroupBy.fromCode(code).orElseThrow(() ->
                         Exchange.invalidQuery("groupBy", "must be month, municipality or programme")))
                 .orElseThrow(() -> Exchange.invalidQuery("groupBy", "is required: month, municipality or programme"));
-        List<HoursEvaluation.Member> members = enrollments.all().stream()
-                .map(e -> new HoursEvaluation.Member(e.citizenId(), e.municipality(), e.programme(), e.enrolledOn()))
-                .toList();
         YearMonth upTo = period.year() < lastEnded.getYear() ? YearMonth.of(period.year(), 12) : lastEnded;
-        OutcomeCube cube = decided.of(upTo, members, monthlyHours.between(YearMonth.of(period.year(), 1), upTo));
+        OutcomeCube cube = decided.of(upTo, hours.now(), () -> new DecidedYears.Inputs(enrollments.all().stream()
+                .map(e -> new HoursEvaluation.Member(e.citizenId(), e.municipality(), e.programme(), e.enrolledOn()))
+                .toList(), monthlyHours.between(YearMonth.of(period.year(), 1), upTo)));
         Exchange.ok(res, HoursEvaluation.answer(cube, period, groupBy));
     }
 }

@@ -1,6 +1,7 @@
 package dk.mitforlob.hours;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -58,6 +59,11 @@ public final class PaidHours {
 
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), COPENHAGEN);
+    }
+
+    /** The service clock's instant. */
+    public Instant now() {
+        return clock.instant();
     }
 
     /**

@@ -56,7 +56,19 @@ public final class Bench {
     private Bench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // the test issuer's server threads would keep the JVM, and make bench after it, waiting
+        System.exit(status);
+    }
+
+    private static void run() throws Exception {
         long benchStarted = System.nanoTime();
         int size = env("BENCH_CITIZENS", 10_000);
         int rate = env("BENCH_RATE", 500);

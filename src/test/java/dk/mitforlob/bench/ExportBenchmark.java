@@ -71,7 +71,19 @@ final class ExportBenchmark implements ExtraBenchmarks.Runner {
     }
 
     /** {@code make bench-export}: a store of its own with {@code BENCH_CITIZENS} citizens, five of them with three years. */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // the test issuer's server threads would keep the JVM, and make after it, waiting
+        System.exit(status);
+    }
+
+    private static void run(String[] args) throws Exception {
         int size = Integer.parseInt(System.getenv().getOrDefault("BENCH_CITIZENS", "1000"));
         TestIssuers issuers = TestIssuers.get();
         try (TestStores.OwnStore own = TestStores.ownStore()) {

@@ -36,7 +36,19 @@ public final class SurveyResultsBenchmark {
     private SurveyResultsBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // the test issuer's server threads would keep the JVM, and make after it, waiting
+        System.exit(status);
+    }
+
+    private static void run(String[] args) throws Exception {
         int answers = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         TestLogging.configure();
         TestIssuers issuers = TestIssuers.get();
