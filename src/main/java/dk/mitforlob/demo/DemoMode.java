@@ -3,11 +3,6 @@ package dk.mitforlob.demo;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import dk.mitforlob.DemoModeSeam;
 import dk.mitforlob.platform.config.Settings;
@@ -36,35 +31,13 @@ public final class DemoMode implements AutoCloseable {
     /** Seeds the demo data and writes the tokens file; returns the file. */
     public Path seed(Settings settings, DemoModeSeam.Services services, Clock clock) {
         DemoData.Seeded people = DemoData.seed(services.citizens());
-        // three parts that share nothing, at once: each spends its time waiting for the store's writes
-        try (ExecutorService parts = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> seeded = List.of(
-                    parts.submit(() -> {
-                        DemoPlans.seed(services.plans(), people.anna(), people.bo(), clock);
-                        DemoWishes.seed(services.wishes(), people.anna(), people.bo());
-                        DemoHours.seed(services.hours(), people.anna(), people.bo());
-                    }),
-                    // citizens outside Aalborg and København, so not invited to the survey round
-                    parts.submit(() -> DemoCohort.seed(services.citizens(), services.hours(), clock)),
-                    // the standard questionnaire and this month's round for both demo people
-                    parts.submit(() -> DemoSurvey.seed(services.questionnaires(), services.surveyRounds(), clock)));
-            for (Future<?> part : seeded) {
-                awaitPart(part);
-            }
-        }
+        DemoPlans.seed(services.plans(), people.anna(), people.bo(), clock);
+        DemoWishes.seed(services.wishes(), people.anna(), people.bo());
+        DemoHours.seed(services.hours(), people.anna(), people.bo());
+        DemoCohort.seed(services.citizens(), services.hours(), clock);
+        // the standard questionnaire and this month's round for both demo people
+        DemoSurvey.seed(services.questionnaires(), services.surveyRounds(), clock);
         return DemoTokens.write(issuer, settings.dataDir());
-    }
-
-    private static void awaitPart(Future<?> part) {
-        try {
-            part.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure
-                    : new IllegalStateException("Seeding the demo data failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while seeding the demo data", e);
-        }
     }
 
     /** Tells the person at the terminal where the tokens are and how to use one. */
