@@ -48,8 +48,10 @@ public final class MongoAnswers implements AnswerRepository {
 
     @Override
     public String bucketFor(String roundId, String municipality, String programme) {
-        Document last = buckets.find(Filters.and(Filters.eq("roundId", roundId), Filters.eq("municipality", municipality),
-                        Filters.eq("programme", programme)))
+        String group = roundId + "|" + municipality + "|" + programme;
+        // the group's buckets are the ids "<group>|<n>": a range of the id index in MongoDB and in the
+        // embedded store, which has no other index to find them by and would read every bucket
+        Document last = buckets.find(Filters.and(Filters.gte("_id", group + "|"), Filters.lt("_id", group + "}")))
                 .sort(Sorts.descending("n")).projection(Projections.include("n", "size")).first();
         int n = 0;
         if (last != null) {
@@ -58,7 +60,7 @@ public final class MongoAnswers implements AnswerRepository {
                 n++;
             }
         }
-        return roundId + "|" + municipality + "|" + programme + "|" + n;
+        return group + "|" + n;
     }
 
     @Override
