@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dk.mitforlob.platform.security.TrustedIssuer;
 import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.testing.BenchmarkMain;
 import dk.mitforlob.testing.TestIssuers;
 
 /**
@@ -57,15 +58,7 @@ public final class Bench {
     }
 
     public static void main(String[] args) {
-        int status = 0;
-        try {
-            run();
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        // the test issuer's server threads would keep the JVM, and make bench after it, waiting
-        System.exit(status);
+        BenchmarkMain.run(Bench::run);
     }
 
     private static void run() throws Exception {

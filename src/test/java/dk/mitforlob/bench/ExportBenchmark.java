@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dk.mitforlob.Application;
+import dk.mitforlob.testing.BenchmarkMain;
 import dk.mitforlob.testing.TestIssuers;
 import dk.mitforlob.testing.TestService;
 import dk.mitforlob.testing.TestStores;
@@ -72,15 +73,7 @@ final class ExportBenchmark implements ExtraBenchmarks.Runner {
 
     /** {@code make bench-export}: a store of its own with {@code BENCH_CITIZENS} citizens, five of them with three years. */
     public static void main(String[] args) {
-        int status = 0;
-        try {
-            run(args);
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        // the test issuer's server threads would keep the JVM, and make after it, waiting
-        System.exit(status);
+        BenchmarkMain.run(() -> run(args));
     }
 
     private static void run(String[] args) throws Exception {

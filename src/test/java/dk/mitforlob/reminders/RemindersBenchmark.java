@@ -27,6 +27,7 @@ import dk.mitforlob.plan.Plans;
 import dk.mitforlob.platform.ids.Ids;
 import dk.mitforlob.platform.security.CprHmac;
 import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.testing.BenchmarkMain;
 import dk.mitforlob.testing.FakeFcm;
 import dk.mitforlob.testing.TestLogging;
 import dk.mitforlob.testing.TestStores;
@@ -48,7 +49,11 @@ public final class RemindersBenchmark {
     private RemindersBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        BenchmarkMain.run(RemindersBenchmark::run);
+    }
+
+    private static void run() throws Exception {
         TestLogging.configure();
         Logger quiet = TestLogging.logger(ReminderDispatcher.class.getName(), Level.WARNING);
         int total = CITIZENS * PER_CITIZEN;
@@ -100,7 +105,6 @@ public final class RemindersBenchmark {
             System.out.printf("  target: drain under 60 s -> %s%n", seconds < 60 ? "met" : "NOT met");
         }
         quiet.setLevel(Level.INFO);
-        System.exit(0);
     }
 
     private static void seed(MongoStore store, MongoReminders reminders, MongoPreferences preferences,

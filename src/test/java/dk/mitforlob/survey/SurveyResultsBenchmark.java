@@ -18,6 +18,7 @@ import dk.mitforlob.demo.DemoSurvey;
 import dk.mitforlob.platform.ids.Ids;
 import dk.mitforlob.platform.reference.Municipalities;
 import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.testing.BenchmarkMain;
 import dk.mitforlob.testing.TestClock;
 import dk.mitforlob.testing.TestIssuers;
 import dk.mitforlob.testing.TestLogging;
@@ -37,15 +38,7 @@ public final class SurveyResultsBenchmark {
     }
 
     public static void main(String[] args) {
-        int status = 0;
-        try {
-            run(args);
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        // the test issuer's server threads would keep the JVM, and make after it, waiting
-        System.exit(status);
+        BenchmarkMain.run(() -> run(args));
     }
 
     private static void run(String[] args) throws Exception {
