@@ -44,16 +44,7 @@ public final class PlanExport implements ExportSection {
         out.value("ownSteps", record.steps());
         out.value("comments", record.comments());
         out.value("objections", record.objections());
-        out.list("versions", emit -> {
-            long before = Long.MAX_VALUE;
-            while (true) {
-                List<PlanVersion> page = plans.history(citizen, before, PAGE);
-                page.stream().map(Version::of).forEach(emit);
-                if (page.size() < PAGE) {
-                    return;
-                }
-                before = page.getLast().version();
-            }
-        });
+        out.list("versions", emit -> ExportWriter.<PlanVersion>eachPage(PAGE, last -> plans.history(citizen,
+                last == null ? Long.MAX_VALUE : last.version(), PAGE), version -> emit.accept(Version.of(version))));
     }
 }

@@ -1,6 +1,5 @@
 package dk.mitforlob.reminders;
 
-import java.util.List;
 import java.util.Optional;
 
 import dk.mitforlob.citizen.Citizen;
@@ -31,16 +30,8 @@ public final class RemindersExport implements ExportSection {
     public void write(Citizen citizen, ExportWriter out) {
         out.value("devices", devices.ofCitizen(citizen.id()));
         out.value("preferences", MyNotificationsService.PreferencesView.of(preferences.of(citizen)));
-        out.list("notifications", emit -> {
-            Optional<NotificationRepository.Position> after = Optional.empty();
-            while (true) {
-                List<Notification> page = notifications.page(citizen.id(), after, PAGE);
-                page.forEach(emit);
-                if (page.size() < PAGE) {
-                    return;
-                }
-                after = Optional.of(new NotificationRepository.Position(page.getLast().createdAt(), page.getLast().id()));
-            }
-        });
+        out.list("notifications", emit -> ExportWriter.<Notification>eachPage(PAGE, last -> notifications.page(
+                citizen.id(), Optional.ofNullable(last).map(n -> new NotificationRepository.Position(n.createdAt(),
+                        n.id())), PAGE), emit));
     }
 }

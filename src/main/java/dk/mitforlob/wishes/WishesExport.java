@@ -1,6 +1,5 @@
 package dk.mitforlob.wishes;
 
-import java.util.List;
 
 import dk.mitforlob.citizen.Citizen;
 import dk.mitforlob.privacy.ExportSection;
@@ -24,16 +23,7 @@ public final class WishesExport implements ExportSection {
 
     @Override
     public void write(Citizen citizen, ExportWriter out) {
-        out.list("versions", emit -> {
-            long before = Long.MAX_VALUE;
-            while (true) {
-                List<WishesVersion> page = wishes.history(citizen, before, PAGE);
-                page.forEach(emit);
-                if (page.size() < PAGE) {
-                    return;
-                }
-                before = page.getLast().version();
-            }
-        });
+        out.list("versions", emit -> ExportWriter.<WishesVersion>eachPage(PAGE, last -> wishes.history(citizen,
+                last == null ? Long.MAX_VALUE : last.version(), PAGE), emit));
     }
 }
