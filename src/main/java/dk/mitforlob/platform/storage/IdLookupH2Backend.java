@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.LongAdder;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.type.ObjectDataType;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -20,7 +19,6 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
-import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -40,40 +38,27 @@ import de.bwaldvogel.mongo.bson.Document;
  * Queries no index can answer are counted ({@link #collectionScans()}), for tests that make sure
  * a route's queries are not among them.
  *
- * <p>Unique indexes (the id index among them) keep their keys in order of their values. H2 orders
- * keys it does not know by comparing their Java serialisations, so every step down an index's
- * tree serialised two keys: an id lookup cost tens of serialisations. An index of a data file
- * written before is dropped on opening and rebuilt from the documents, once.
+ * <p>Documents and unique indexes' keys are kept as BSON ({@link BsonTypes}), not Java-serialised
+ * as H2 would; a file written before is converted once on opening ({@link BsonConversion}).
+ * Unique indexes (the id index among them) keep their keys in order of their values: H2 orders keys
+ * it does not know by comparing their Java serialisations, so every step down an index's tree
+ * serialised two keys. An index of a data file written before is dropped on opening and rebuilt
+ * from the documents, once.
  */
 class IdLookupH2Backend extends H2Backend {
 
     /** The map names mongo-java-server 1.47 gives a collection's documents and its metadata. */
-    private static final String DATABASES_PREFIX = "databases.";
+    private static final String DATABASES_PREFIX = BsonConversion.DATA_PREFIX;
     private static final String META_PREFIX = "meta.";
     private static final ThreadLocal<Opening> OPENING = new ThreadLocal<>();
-    private static final String ORDERED = ".ordered";
-
-    /** Index keys in the order of their values, as MongoDB orders them; anything else as H2 would. */
-    private static final ObjectDataType BY_VALUE = new ObjectDataType() {
-        @Override
-        public int compare(Object a, Object b) {
-            if (a instanceof KeyValue left && b instanceof KeyValue right) {
-                for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
-                    int order = ValueComparator.asc().compare(left.get(i), right.get(i));
-                    if (order != 0) {
-                        return order;
-                    }
-                }
-                return Integer.compare(left.size(), right.size());
-            }
-            return super.compare(a, b);
-        }
-    };
+    /** Suffixes of the index maps this backend wrote before: ordered by serialised bytes, then Java-serialised. */
+    private static final List<String> FORMER_INDEXES = List.of("", ".ordered");
+    private static final String INDEX_KEYS = ".bson";
 
     private final LongAdder scans = new LongAdder();
 
     IdLookupH2Backend(MVStore mvStore) {
-        super(mvStore);
+        super(BsonConversion.convert(mvStore));
     }
 
     /** How many queries so far no index could answer, so that they read every document of a collection. */
@@ -113,19 +98,21 @@ class IdLookupH2Backend extends H2Backend {
                                                         boolean sparse) {
             MVStore mvStore = store();
             String name = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
-            if (mvStore.hasMap(name)) {
-                // ordered by serialised bytes: the collection rebuilds the index from its documents when it is empty
-                mvStore.removeMap(name);
+            for (String former : FORMER_INDEXES) {
+                if (mvStore.hasMap(name + former)) {
+                    // the collection rebuilds the index from its documents when it is empty
+                    mvStore.removeMap(name + former);
+                }
             }
-            MVMap<KeyValue, Object> map = mvStore.openMap(name + ORDERED,
-                    new MVMap.Builder<KeyValue, Object>().keyType(BY_VALUE));
+            MVMap<KeyValue, Object> map = mvStore.openMap(name + INDEX_KEYS,
+                    new MVMap.Builder<KeyValue, Object>().keyType(BsonTypes.INDEX_KEYS));
             return new OrderedUniqueIndex(map, indexName, keys, sparse);
         }
 
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
-            String name = getFullCollectionNamespace(collection.getCollectionName()) + "._index_" + indexName + ORDERED;
+            String name = getFullCollectionNamespace(collection.getCollectionName()) + "._index_" + indexName + INDEX_KEYS;
             if (store().hasMap(name)) {
                 store().removeMap(name);
             }
@@ -143,13 +130,14 @@ class IdLookupH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             MVStore mvStore = store();
             String fullName = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> dataMap = mvStore.openMap(DATABASES_PREFIX + fullName);
+            MVMap<Object, Document> dataMap = mvStore.openMap(DATABASES_PREFIX + fullName,
+                    new MVMap.Builder<Object, Document>().valueType(BsonTypes.DOCUMENTS));
             MVMap<String, Object> metaMap = mvStore.openMap(META_PREFIX + fullName);
             return new Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry, scans());
         }
     }
 
-    /** A unique index in an H2 map ordered {@link #BY_VALUE}; as mongo-java-server's own H2 index otherwise. */
+    /** A unique index in an H2 map of BSON keys in value order; as mongo-java-server's own H2 index otherwise. */
     private static final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
 
         private final MVMap<KeyValue, Object> map;
