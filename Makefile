@@ -91,32 +91,33 @@ clean:
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BENCH_CLASSPATH := target/bench-classpath.txt
 
+# One compile and one class path for all of them; make bench runs the three in turn.
+BENCH_PREPARE = $(MVN) $(MVN_FLAGS) -q -DskipTests test-compile dependency:build-classpath \
+	-Dmdep.outputFile=$(BENCH_CLASSPATH) -Dmdep.includeScope=test
+BENCH_JAVA = java -cp target/test-classes:target/classes:$$(cat $(BENCH_CLASSPATH))
+SURVEY_BENCH = $(BENCH_JAVA) -Xmx512m dk.mitforlob.survey.SurveyResultsBenchmark $${SURVEY_ANSWERS:-100000}
+REMINDERS_BENCH = $(BENCH_JAVA) -Xmx1g dk.mitforlob.reminders.RemindersBenchmark
+
 bench: $(JAR)
 	@command -v wrk >/dev/null 2>&1 || { echo "Installing wrk (Debian package)"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
-	$(MVN) $(MVN_FLAGS) -q -DskipTests test-compile dependency:build-classpath \
-		-Dmdep.outputFile=$(BENCH_CLASSPATH) -Dmdep.includeScope=test
-	BENCH_DEMO_JAVA_OPTS="$(DEMO_JAVA_OPTS)" \
-		java -Xmx2g -cp target/test-classes:target/classes:$$(cat $(BENCH_CLASSPATH)) dk.mitforlob.bench.Bench
+	$(BENCH_PREPARE)
+	BENCH_DEMO_JAVA_OPTS="$(DEMO_JAVA_OPTS)" $(BENCH_JAVA) -Xmx2g dk.mitforlob.bench.Bench
 	@# the survey's and the reminders' figures, each on a store of its own
-	@$(MAKE) --no-print-directory bench-survey bench-reminders
+	$(SURVEY_BENCH)
+	$(REMINDERS_BENCH)
 
 # A benchmark, not a test: survey results read over HTTP from a round with 100,000 answers
 bench-survey:
-	$(MVN) $(MVN_FLAGS) -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
-	java -Xmx512m -cp target/test-classes:target/classes:$$(cat target/bench-classpath.txt) \
-		dk.mitforlob.survey.SurveyResultsBenchmark $${SURVEY_ANSWERS:-100000}
+	$(BENCH_PREPARE)
+	$(SURVEY_BENCH)
 
 # A benchmark, not a test: due reminders sent through the Firebase Admin SDK to a local fake FCM
 bench-reminders:
-	$(MVN) $(MVN_FLAGS) -q -DskipTests test-compile dependency:build-classpath \
-		-Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
-	java -Xmx1g -cp target/test-classes:target/classes:$$(cat target/test-classpath.txt) \
-		dk.mitforlob.reminders.RemindersBenchmark
+	$(BENCH_PREPARE)
+	$(REMINDERS_BENCH)
 
 # The citizen's export for citizens with three years of data (target < 10 s); BENCH_CITIZENS sizes the store around them
 bench-export:
-	$(MVN) $(MVN_FLAGS) -q -DskipTests test-compile dependency:build-classpath \
-		-Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
-	java -Xmx512m -cp target/test-classes:target/classes:$$(cat target/test-classpath.txt) \
-		dk.mitforlob.bench.ExportBenchmark
+	$(BENCH_PREPARE)
+	$(BENCH_JAVA) -Xmx512m dk.mitforlob.bench.ExportBenchmark

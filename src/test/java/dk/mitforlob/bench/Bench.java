@@ -35,20 +35,21 @@ import dk.mitforlob.testing.TestIssuers;
 
 /**
  * {@code make bench}: seeds a population through the service's own code, starts the service as
- * production runs it (its own process, production mode, a 256 MiB heap, the store in another
+ * production runs it (its own process, production mode, a 205 MiB heap, the store in another
  * process or on {@code MONGODB_URI}), measures every route of {@link Routes} and every runner of
  * {@link ExtraBenchmarks}, and prints a table that it also writes to target/bench/.
  *
  * <p>Settings (environment): {@code BENCH_CITIZENS} (10,000), {@code BENCH_RATE} (500 a second),
- * {@code BENCH_SECONDS} (seconds per measurement, 8), {@code BENCH_HEAP} (256m: half of the deployment's
- * 512 MiB, as the image's MaxRAMPercentage makes it), {@code MONGODB_URI}.
+ * {@code BENCH_SECONDS} (seconds per measurement, 6), {@code BENCH_HEAP} (205m: 40 % of the deployment's
+ * 512 MiB, as the image's MaxRAMPercentage makes it), {@code BENCH_SERVICE_JAVA_OPTS} (more options for the
+ * service, e.g. native memory tracking), {@code MONGODB_URI}.
  */
 public final class Bench {
 
     private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
     static final byte[] CPR_KEY = "the benchmark's CPR key, 32 bytes or more, not a secret".getBytes(StandardCharsets.UTF_8);
     private static final int ROTATION = 1000;
-    private static final int EVALUATORS = 40;
+    private static final int EVALUATORS = 200;
 
     /** What an extra benchmark gets: the service's address, the population, tokens. */
     record Context(URI base, Population.Seeded population, TestIssuers issuers, Path work, LocalDate today,
@@ -66,8 +67,8 @@ public final class Bench {
         long benchStarted = System.nanoTime();
         int size = env("BENCH_CITIZENS", 10_000);
         int rate = env("BENCH_RATE", 500);
-        Duration duration = Duration.ofSeconds(env("BENCH_SECONDS", 8));
-        String heap = System.getenv().getOrDefault("BENCH_HEAP", "256m");
+        Duration duration = Duration.ofSeconds(env("BENCH_SECONDS", 6));
+        String heap = System.getenv().getOrDefault("BENCH_HEAP", "205m");
         Path out = Path.of("target", "bench").toAbsolutePath();
         Files.createDirectories(out);
         LocalDate today = LocalDate.now(COPENHAGEN);
@@ -372,11 +373,19 @@ public final class Bench {
             env.put("MITFORLOB_BENCH_CEILING", "true");
             // reminders are measured by make bench-reminders, against a fake FCM
             env.put("MITFORLOB_PUSH", "log");
+            // as the image sets it
+            env.put("MALLOC_ARENA_MAX", "2");
             // the collector the JVM picks itself in the deploy files' 512 MiB container (under 1,792 MiB
             // it is not a server-class machine); on this 24 GiB machine it would pick G1
-            service = java(List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar",
-                    jar().toString()), env, log,
-                    false);
+            List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseSerialGC",
+                    "-XX:+ExitOnOutOfMemoryError"));
+            // more options for a look inside, e.g. -XX:NativeMemoryTracking=summary
+            String extra = System.getenv().getOrDefault("BENCH_SERVICE_JAVA_OPTS", "").strip();
+            if (!extra.isEmpty()) {
+                options.addAll(List.of(extra.split("\\s+")));
+            }
+            options.addAll(List.of("-jar", jar().toString()));
+            service = java(options, env, log, false);
             URI base = URI.create("http://127.0.0.1:" + port + "/");
             awaitReady(base, service, log);
             return base;

@@ -7,10 +7,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dk.mitforlob.Application;
 import dk.mitforlob.citizen.Programme;
@@ -33,6 +37,8 @@ import dk.mitforlob.testing.TestStores;
  * results read under 1 s. Run: {@code java ... dk.mitforlob.survey.SurveyResultsBenchmark [answers]}.
  */
 public final class SurveyResultsBenchmark {
+
+    private static final int SEEDERS = 4;
 
     private SurveyResultsBenchmark() {
     }
@@ -98,7 +104,7 @@ public final class SurveyResultsBenchmark {
     }
 
     /** A published standard questionnaire and a fixed round with {@code count} answers. */
-    private static String seed(MongoStore store, int count) {
+    private static String seed(MongoStore store, int count) throws Exception {
         SurveyWorld world = new SurveyWorld(store, new TestClock());
         world.at("2026-11-02T08:00:00Z");
         QuestionnaireVersion version = world.questionnaires.create(DemoSurvey.standard(), Ids.newId());
@@ -108,22 +114,41 @@ public final class SurveyResultsBenchmark {
                 "2026-11-02T10:00"), java.time.LocalDateTime.parse("2026-12-20T10:00"));
         world.at("2026-11-03T08:00:00Z");
         List<String> codes = municipalities();
-        Map<String, Long> byMunicipality = new HashMap<>();
-        Map<String, Long> byProgramme = new HashMap<>();
-        Random random = new Random(42);
+        Map<String, Long> byMunicipality = new ConcurrentHashMap<>();
+        Map<String, Long> byProgramme = new ConcurrentHashMap<>();
         Definition definition = version.definition();
         long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            String municipality = codes.get(random.nextInt(codes.size()));
-            String programme = random.nextInt(4) == 0 ? "resource-programme" : "activity-ready-cash-benefit";
-            Participation.PendingAnswer pending = answer(definition, random);
-            world.answers.add(world.answers.bucketFor(round.id(), municipality, programme), round.id(), municipality,
-                    programme, pending.answerId(), pending.isoWeek(), pending.values(), Responses.counted(pending));
-            byMunicipality.merge(municipality, 2L, Long::sum);
-            byProgramme.merge(programme, 2L, Long::sum);
-            if ((i + 1) % 20_000 == 0) {
-                System.out.printf("seeded %,d answers in %.0f s%n", i + 1, (System.nanoTime() - start) / 1e9);
+        AtomicInteger seeded = new AtomicInteger();
+        // answers arrive from many phones at once: written by SEEDERS threads, each its share
+        ExecutorService seeders = Executors.newFixedThreadPool(SEEDERS);
+        List<Future<?>> shares = new ArrayList<>();
+        for (int seeder = 0; seeder < SEEDERS; seeder++) {
+            Random random = new Random(42 + seeder);
+            int share = count / SEEDERS + (seeder < count % SEEDERS ? 1 : 0);
+            shares.add(seeders.submit(() -> {
+                for (int i = 0; i < share; i++) {
+                    String municipality = codes.get(random.nextInt(codes.size()));
+                    String programme = random.nextInt(4) == 0 ? "resource-programme" : "activity-ready-cash-benefit";
+                    Participation.PendingAnswer pending = answer(definition, random);
+                    world.answers.add(world.answers.bucketFor(round.id(), municipality, programme), round.id(),
+                            municipality, programme, pending.answerId(), pending.isoWeek(), pending.values(),
+                            Responses.counted(pending));
+                    byMunicipality.merge(municipality, 2L, Long::sum);
+                    byProgramme.merge(programme, 2L, Long::sum);
+                    int done = seeded.incrementAndGet();
+                    if (done % 20_000 == 0) {
+                        System.out.printf("seeded %,d answers in %.0f s%n", done, (System.nanoTime() - start) / 1e9);
+                    }
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> share : shares) {
+                share.get();
             }
+        } finally {
+            seeders.shutdownNow();
         }
         // invited twice as many as answered, fixed as the opening would fix it
         world.roundStore.claimOpening(round.id(), "bench", null, world.clock.instant(),
