@@ -25,12 +25,13 @@ final class BsonConversion {
 
     private static final System.Logger LOG = System.getLogger(BsonConversion.class.getName());
 
-    static final String STATE = "mitforlob.documents";
+    /** Names with a colon, which no database name has: dropping a database removes its maps by name prefix. */
+    static final String STATE = "store:documents";
     static final String CONVERTED = "*";
     static final String COPIED = "copied";
     static final String BSON = "bson";
     static final String DATA_PREFIX = "databases.";
-    static final String COPY_PREFIX = "bson-copy.";
+    static final String COPY_PREFIX = "bson-copy:";
 
     private BsonConversion() {
     }

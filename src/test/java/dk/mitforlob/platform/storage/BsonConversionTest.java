@@ -116,6 +116,17 @@ class BsonConversionTest {
         }
     }
 
+    @Test
+    void dropping_the_database_leaves_the_file_marked_as_converted() {
+        try (MongoStore store = MongoStore.connect(EmbeddedMongo.onDisk(dataDir), "mitforlob")) {
+            store.collection("things").insertMany(things(3));
+            store.database().drop();
+            store.collection("things").insertMany(things(2));
+        }
+
+        assertThat(readAll()).isEqualTo(things(2));
+    }
+
     private static MVMap<Object, de.bwaldvogel.mongo.bson.Document> bsonCopy(MVStore file) {
         return file.openMap(BsonConversion.COPY_PREFIX + NAMESPACE,
                 new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(BsonTypes.DOCUMENTS));
