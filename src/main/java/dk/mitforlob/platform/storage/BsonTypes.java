@@ -12,7 +12,11 @@ import org.h2.mvstore.type.ObjectDataType;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import de.bwaldvogel.mongo.wire.BsonConstants;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
@@ -33,14 +37,42 @@ final class BsonTypes {
     static final BasicDataType<KeyValue> INDEX_KEYS = new IndexKeys();
 
     private static final ThreadLocal<ByteBuf> BUFFER = ThreadLocal.withInitial(() -> Unpooled.buffer(4096));
+    private static final int LARGEST_KEPT_BUFFER = 1 << 20;
 
     private BsonTypes() {
     }
 
     private static void writeBson(WriteBuffer out, Map<String, ?> document) {
-        ByteBuf buffer = BUFFER.get().clear();
-        BsonEncoder.encodeDocument(document, buffer);
+        ByteBuf buffer = encoded(document);
         out.put(buffer.array(), buffer.arrayOffset() + buffer.readerIndex(), buffer.readableBytes());
+    }
+
+    /** The document's BSON in this thread's buffer, valid until the thread's next encoding. */
+    private static ByteBuf encoded(Map<String, ?> document) {
+        ByteBuf buffer = BUFFER.get();
+        if (buffer.capacity() > LARGEST_KEPT_BUFFER) {
+            // a large document passed: do not keep its buffer for the thread's life
+            buffer = Unpooled.buffer(4096);
+            BUFFER.set(buffer);
+        }
+        BsonEncoder.encodeDocument(document, buffer.clear());
+        return buffer;
+    }
+
+    /**
+     * Refuses a document larger than MongoDB's 16 MiB as MongoDB does (BSONObjectTooLarge): BSON
+     * this large is not read back, and mongo-java-server checks the size only of what arrives.
+     */
+    static void checkSize(Document document) {
+        if (sizeAtMost(document) <= BsonConstants.MAX_BSON_OBJECT_SIZE) {
+            // the usual case, without encoding the document once more
+            return;
+        }
+        int size = encoded(document).readableBytes();
+        if (size > BsonConstants.MAX_BSON_OBJECT_SIZE) {
+            throw new MongoServerError(10334, "BSONObjectTooLarge", "object to insert too large: size " + size
+                    + ", max size " + BsonConstants.MAX_BSON_OBJECT_SIZE);
+        }
     }
 
     private static Document readBson(ByteBuffer in) {
@@ -49,6 +81,36 @@ final class BsonTypes {
         Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(in.slice(start, length)));
         in.position(start + length);
         return document;
+    }
+
+    /** At least as many bytes as the value's BSON takes, its type byte and name aside; long for anything unusual. */
+    private static long sizeAtMost(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            long bytes = 5;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                bytes += 2 + 3L * entry.getKey().toString().length() + sizeAtMost(entry.getValue());
+            }
+            return bytes;
+        }
+        if (value instanceof java.util.Collection<?> values) {
+            long bytes = 5;
+            for (Object element : values) {
+                // type, the index as a name (at most 10 digits and a zero byte), the value
+                bytes += 12 + sizeAtMost(element);
+            }
+            return bytes;
+        }
+        if (value instanceof String text) {
+            return 5 + 3L * text.length();
+        }
+        if (value instanceof BinData binary) {
+            return 5 + binary.getData().length;
+        }
+        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof java.time.Instant
+                || value instanceof ObjectId || value instanceof java.util.UUID) {
+            return 21;
+        }
+        return Long.MAX_VALUE / 2;
     }
 
     /** A rough count of the bytes a value holds on the heap, for H2's cache. */
@@ -69,6 +131,9 @@ final class BsonTypes {
         }
         if (value instanceof String text) {
             return 48 + text.length();
+        }
+        if (value instanceof BinData binary) {
+            return 40 + binary.getData().length;
         }
         return 24;
     }

@@ -54,6 +54,8 @@ class IdLookupH2Backend extends H2Backend {
     /** Suffixes of the index maps this backend wrote before: ordered by serialised bytes, then Java-serialised. */
     private static final List<String> FORMER_INDEXES = List.of("", ".ordered");
     private static final String INDEX_KEYS = ".bson";
+    /** The unique indexes built whole, by map name; a colon, so that dropping a database never removes it. */
+    private static final String INDEXES_BUILT = "store:indexes";
 
     private final LongAdder scans = new LongAdder();
 
@@ -104,9 +106,15 @@ class IdLookupH2Backend extends H2Backend {
                     mvStore.removeMap(name + former);
                 }
             }
+            MVMap<String, String> built = mvStore.openMap(INDEXES_BUILT);
+            if (mvStore.hasMap(name + INDEX_KEYS) && built.get(name) == null) {
+                // a rebuild cut short (H2 commits while it writes): the collection rebuilds an index only when
+                // it is empty, so a part of one would stay a part for good
+                mvStore.removeMap(name + INDEX_KEYS);
+            }
             MVMap<KeyValue, Object> map = mvStore.openMap(name + INDEX_KEYS,
                     new MVMap.Builder<KeyValue, Object>().keyType(BsonTypes.INDEX_KEYS));
-            return new OrderedUniqueIndex(map, indexName, keys, sparse);
+            return new OrderedUniqueIndex(map, indexName, keys, sparse, () -> built.putIfAbsent(name, "built"));
         }
 
         @Override
@@ -116,6 +124,7 @@ class IdLookupH2Backend extends H2Backend {
             if (store().hasMap(name)) {
                 store().removeMap(name);
             }
+            store().openMap(INDEXES_BUILT).remove(name.substring(0, name.length() - INDEX_KEYS.length()));
         }
 
         private MVStore store() {
@@ -141,10 +150,33 @@ class IdLookupH2Backend extends H2Backend {
     private static final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
 
         private final MVMap<KeyValue, Object> map;
+        private final Runnable markBuilt;
 
-        OrderedUniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+        OrderedUniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse,
+                           Runnable markBuilt) {
             super(name, keys, sparse);
             this.map = map;
+            this.markBuilt = markBuilt;
+        }
+
+        /** Called once the collection has built the index from its documents (or found it built). */
+        void built() {
+            markBuilt.run();
+        }
+
+        private boolean byId() {
+            return getKeys().size() == 1 && getKeys().getFirst().getKey().equals("_id");
+        }
+
+        @Override
+        public synchronized void checkUpdate(Document oldDocument, Document newDocument,
+                                             MongoCollection<Object> collection) {
+            // the last check before an update changes the stored document: the id index, which every
+            // collection has, refuses a document too large to be read back
+            if (byId()) {
+                BsonTypes.checkSize(newDocument);
+            }
+            super.checkUpdate(oldDocument, newDocument, collection);
         }
 
         @Override
@@ -248,6 +280,20 @@ class IdLookupH2Backend extends H2Backend {
                    LongAdder scans) {
             super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
             this.scans = scans;
+        }
+
+        @Override
+        public void addIndex(Index<Object> index) {
+            super.addIndex(index);
+            if (index instanceof OrderedUniqueIndex ordered) {
+                ordered.built();
+            }
+        }
+
+        @Override
+        public void addDocument(Document document) {
+            BsonTypes.checkSize(document);
+            super.addDocument(document);
         }
 
         @Override

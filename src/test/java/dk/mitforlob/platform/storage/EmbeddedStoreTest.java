@@ -1,12 +1,15 @@
 package dk.mitforlob.platform.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +19,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
 
 import dk.mitforlob.testing.TestLogging;
 
@@ -100,6 +105,59 @@ class EmbeddedStoreTest {
         List<Object> ids = new ArrayList<>();
         documents.forEach(d -> ids.add(d.get("_id")));
         return ids;
+    }
+
+    @Test
+    void an_index_rebuild_cut_short_is_made_whole_at_the_next_start() {
+        try (MongoStore store = MongoStore.connect(EmbeddedMongo.onDisk(dataDir), "mitforlob")) {
+            var things = store.collection("things");
+            things.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+            for (int i = 0; i < 20; i++) {
+                things.insertOne(new Document("_id", "thing-" + i).append("key", "key-" + i));
+            }
+        }
+        try (MVStore file = MVStore.open(dataDir.resolve("mitforlob.mv.db").toString())) {
+            // as if killed while rebuilding: H2 committed the index maps with 5 keys each, not yet marked built
+            MVMap<String, String> built = file.openMap("store:indexes");
+            for (String name : file.getMapNames()) {
+                if (name.startsWith("mitforlob.things._index_")) {
+                    MVMap<KeyValue, Object> index = file.openMap(name,
+                            new MVMap.Builder<KeyValue, Object>().keyType(BsonTypes.INDEX_KEYS));
+                    new ArrayList<>(index.keyList()).subList(5, 20).forEach(index::remove);
+                    built.remove(name.substring(0, name.lastIndexOf('.')));
+                }
+            }
+            assertThat(built.keySet()).noneMatch(name -> name.startsWith("mitforlob.things."));
+        }
+
+        try (MongoStore store = MongoStore.connect(EmbeddedMongo.onDisk(dataDir), "mitforlob")) {
+            var things = store.collection("things");
+            assertThat(things.find(Filters.eq("_id", "thing-15")).first()).isNotNull();
+            assertThat(things.find(Filters.gte("_id", "thing-")).into(new ArrayList<>())).hasSize(20);
+            assertThatThrownBy(() -> things.insertOne(new Document("_id", "thing-15").append("key", "other")))
+                    .isInstanceOfSatisfying(MongoWriteException.class,
+                            e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+            assertThatThrownBy(() -> things.insertOne(new Document("_id", "other").append("key", "key-15")))
+                    .isInstanceOfSatisfying(MongoWriteException.class,
+                            e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+        }
+    }
+
+    @Test
+    void an_update_past_16_mib_is_refused_as_mongodb_refuses_it_and_the_document_stays_readable() {
+        String nineMib = "x".repeat(9 << 20);
+        try (MongoStore store = MongoStore.connect(EmbeddedMongo.onDisk(dataDir), "mitforlob")) {
+            var things = store.collection("things");
+            things.insertOne(new Document("_id", "big").append("one", nineMib));
+            assertThatThrownBy(() -> things.updateOne(Filters.eq("_id", "big"), Updates.set("two", nineMib)))
+                    .isInstanceOfSatisfying(MongoWriteException.class,
+                            e -> assertThat(e.getError().getCode()).isEqualTo(10334));
+        }
+        try (MongoStore store = MongoStore.connect(EmbeddedMongo.onDisk(dataDir), "mitforlob")) {
+            Document big = store.collection("things").find(Filters.eq("_id", "big")).first();
+            assertThat(big).isNotNull();
+            assertThat(big.keySet()).containsExactly("_id", "one");
+        }
     }
 
     @Test
