@@ -83,7 +83,7 @@ final class BsonTypes {
         return document;
     }
 
-    /** At least as many bytes as the value's BSON takes, its type byte and name aside; long for anything unusual. */
+    /** At least as many bytes as the value's BSON takes, its type byte and name aside; over the limit if unusual. */
     private static long sizeAtMost(Object value) {
         if (value instanceof Map<?, ?> map) {
             long bytes = 5;
@@ -110,7 +110,8 @@ final class BsonTypes {
                 || value instanceof ObjectId || value instanceof java.util.UUID) {
             return 21;
         }
-        return Long.MAX_VALUE / 2;
+        // as if at the limit on its own, so that the document is encoded and measured (no sum of these overflows)
+        return BsonConstants.MAX_BSON_OBJECT_SIZE + 1L;
     }
 
     /** A rough count of the bytes a value holds on the heap, for H2's cache. */
