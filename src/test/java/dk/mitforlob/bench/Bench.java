@@ -259,15 +259,18 @@ public final class Bench {
      */
     private static void demoStartup(Report report, Path out, String heap) throws Exception {
         List<String> options = new ArrayList<>(List.of("-Xmx" + heap));
-        String demoOptions = System.getenv().getOrDefault("BENCH_DEMO_JAVA_OPTS", "").strip();
-        if (!demoOptions.isEmpty()) {
-            options.addAll(List.of(demoOptions.split("\\s+")));
-        }
+        options.addAll(javaOptions("BENCH_DEMO_JAVA_OPTS"));
         report.setup("demo mode Java options", String.join(" ", options));
         startDemo(report, out, options, Files.createTempDirectory(out, "demo-warm"), null);
         Path data = Files.createTempDirectory(out, "demo-data");
         startDemo(report, out, options, data, "first start on empty data (seeds the demo data)");
         startDemo(report, out, options, data, "restart on the same data");
+    }
+
+    /** JVM options given in an environment variable, separated by white space; none when it is unset. */
+    private static List<String> javaOptions(String variable) {
+        String options = System.getenv().getOrDefault(variable, "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     private static void startDemo(Report report, Path out, List<String> options, Path data, String when)
@@ -380,10 +383,7 @@ public final class Bench {
             List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseSerialGC",
                     "-XX:+ExitOnOutOfMemoryError"));
             // more options for a look inside, e.g. -XX:NativeMemoryTracking=summary
-            String extra = System.getenv().getOrDefault("BENCH_SERVICE_JAVA_OPTS", "").strip();
-            if (!extra.isEmpty()) {
-                options.addAll(List.of(extra.split("\\s+")));
-            }
+            options.addAll(javaOptions("BENCH_SERVICE_JAVA_OPTS"));
             options.addAll(List.of("-jar", jar().toString()));
             service = java(options, env, log, false);
             URI base = URI.create("http://127.0.0.1:" + port + "/");

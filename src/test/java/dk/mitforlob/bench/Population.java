@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import dk.mitforlob.BenchAccess;
@@ -48,6 +45,7 @@ import dk.mitforlob.plan.PlanVersion;
 import dk.mitforlob.platform.reference.Municipalities;
 import dk.mitforlob.platform.security.CprHmac;
 import dk.mitforlob.platform.storage.MongoStore;
+import dk.mitforlob.testing.Parallel;
 import dk.mitforlob.wishes.Interests;
 import dk.mitforlob.wishes.MongoWishesRepository;
 import dk.mitforlob.wishes.MongoWishesRollup;
@@ -74,6 +72,8 @@ final class Population {
     static final int PLAN_VERSIONS = 20;
     static final int WISHES_VERSIONS = 3;
     private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+    /** Seeding threads: several clients writing at once, as in production. */
+    private static final int THREADS = 4;
     private static final Employer[] EMPLOYERS = {new Employer("Netto", "35954716"),
             new Employer("Føtex", "12345674"), new Employer("Café Nørrebro", null)};
     private static final List<DayOfWeek> WORKDAYS = List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY);
@@ -111,7 +111,8 @@ final class Population {
     Seeded seed(int size, int longHistory, int newcomers) throws Exception {
         Map<String, Long> phases = new LinkedHashMap<>();
         long started = System.nanoTime();
-        List<Person> everyone = parallel(IntStream.range(0, size + longHistory + newcomers).boxed().toList(),
+        List<Person> everyone = Parallel.map(THREADS,
+                IntStream.range(0, size + longHistory + newcomers).boxed().toList(),
                 this::enroll);
         phases.put("enroll citizens", millisSince(started));
         List<Person> regular = everyone.subList(0, size);
@@ -119,7 +120,7 @@ final class Population {
         List<Person> newOnes = everyone.subList(size + longHistory, everyone.size());
 
         started = System.nanoTime();
-        parallel(everyone.subList(0, size + longHistory), person -> {
+        Parallel.map(THREADS, everyone.subList(0, size + longHistory), person -> {
             plans.importPlan(person.citizenId(), person.municipality(), planHistory(person));
             wishes.importHistory(person.citizenId(), person.municipality(), wishesHistory(person));
             return person;
@@ -132,7 +133,7 @@ final class Population {
         for (int i = 0; i < size + longHistory; i += 50) {
             batches.add(everyone.subList(i, Math.min(size + longHistory, i + 50)));
         }
-        for (long count : parallel(batches, batch -> {
+        for (long count : Parallel.map(THREADS, batches, batch -> {
             List<HoursMonth> months = new ArrayList<>();
             for (Person person : batch) {
                 months.addAll(hoursHistory(person, longOnes.contains(person) ? 3 : 1));
@@ -249,27 +250,6 @@ final class Population {
         }
         return months.values().stream().map(m -> HoursMonth.imported(m.citizenId(), m.municipality(), m.month(),
                 m.registrations())).toList();
-    }
-
-    private interface Work<T, R> {
-        R apply(T item) throws Exception;
-    }
-
-    private static <T, R> List<R> parallel(List<T> items, Work<T, R> work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<R>> futures = new ArrayList<>();
-            for (T item : items) {
-                futures.add(pool.submit(() -> work.apply(item)));
-            }
-            List<R> results = new ArrayList<>();
-            for (Future<R> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static long millisSince(long started) {

@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import dk.mitforlob.Application;
 import dk.mitforlob.citizen.Programme;
@@ -23,6 +21,7 @@ import dk.mitforlob.platform.ids.Ids;
 import dk.mitforlob.platform.reference.Municipalities;
 import dk.mitforlob.platform.storage.MongoStore;
 import dk.mitforlob.testing.BenchmarkMain;
+import dk.mitforlob.testing.Parallel;
 import dk.mitforlob.testing.TestClock;
 import dk.mitforlob.testing.TestIssuers;
 import dk.mitforlob.testing.TestLogging;
@@ -120,36 +119,25 @@ public final class SurveyResultsBenchmark {
         long start = System.nanoTime();
         AtomicInteger seeded = new AtomicInteger();
         // answers arrive from many phones at once: written by SEEDERS threads, each its share
-        ExecutorService seeders = Executors.newFixedThreadPool(SEEDERS);
-        List<Future<?>> shares = new ArrayList<>();
-        for (int seeder = 0; seeder < SEEDERS; seeder++) {
+        Parallel.map(SEEDERS, IntStream.range(0, SEEDERS).boxed().toList(), seeder -> {
             Random random = new Random(42 + seeder);
             int share = count / SEEDERS + (seeder < count % SEEDERS ? 1 : 0);
-            shares.add(seeders.submit(() -> {
-                for (int i = 0; i < share; i++) {
-                    String municipality = codes.get(random.nextInt(codes.size()));
-                    String programme = random.nextInt(4) == 0 ? "resource-programme" : "activity-ready-cash-benefit";
-                    Participation.PendingAnswer pending = answer(definition, random);
-                    world.answers.add(world.answers.bucketFor(round.id(), municipality, programme), round.id(),
-                            municipality, programme, pending.answerId(), pending.isoWeek(), pending.values(),
-                            Responses.counted(pending));
-                    byMunicipality.merge(municipality, 2L, Long::sum);
-                    byProgramme.merge(programme, 2L, Long::sum);
-                    int done = seeded.incrementAndGet();
-                    if (done % 20_000 == 0) {
-                        System.out.printf("seeded %,d answers in %.0f s%n", done, (System.nanoTime() - start) / 1e9);
-                    }
+            for (int i = 0; i < share; i++) {
+                String municipality = codes.get(random.nextInt(codes.size()));
+                String programme = random.nextInt(4) == 0 ? "resource-programme" : "activity-ready-cash-benefit";
+                Participation.PendingAnswer pending = answer(definition, random);
+                world.answers.add(world.answers.bucketFor(round.id(), municipality, programme), round.id(),
+                        municipality, programme, pending.answerId(), pending.isoWeek(), pending.values(),
+                        Responses.counted(pending));
+                byMunicipality.merge(municipality, 2L, Long::sum);
+                byProgramme.merge(programme, 2L, Long::sum);
+                int done = seeded.incrementAndGet();
+                if (done % 20_000 == 0) {
+                    System.out.printf("seeded %,d answers in %.0f s%n", done, (System.nanoTime() - start) / 1e9);
                 }
-                return null;
-            }));
-        }
-        try {
-            for (Future<?> share : shares) {
-                share.get();
             }
-        } finally {
-            seeders.shutdownNow();
-        }
+            return null;
+        });
         // invited twice as many as answered, fixed as the opening would fix it
         world.roundStore.claimOpening(round.id(), "bench", null, world.clock.instant(),
                 world.clock.instant().plusSeconds(60));

@@ -19,7 +19,8 @@ public final class BenchmarkMain {
         int status = 0;
         try {
             body.run();
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // an Error too (an assertion, out of memory): uncaught it would leave the JVM waiting
             e.printStackTrace();
             status = 1;
         }

@@ -70,7 +70,7 @@ final class BsonConversion {
                     new MVMap.Builder<Object, Document>().valueType(BsonTypes.DOCUMENTS));
             documents.clear();
             serialised.forEach((key, document) -> documents.put(key, (Document) document));
-            store.commit();
+            // no commit needed between: whatever H2 commits of these steps, it commits all that came before
             state.put(namespace, COPIED);
             LOG.log(Level.INFO, "Embedded store: {0} documents of {1} converted to BSON", documents.size(), namespace);
         }

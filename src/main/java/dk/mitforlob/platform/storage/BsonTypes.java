@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
-import org.h2.mvstore.type.ObjectDataType;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
@@ -162,15 +161,8 @@ final class BsonTypes {
         }
     }
 
-    /**
-     * Index keys: BSON of their values where they all have a BSON form; a key holding a missing
-     * value (a sparse index's) is Java-serialised as H2 would, behind a marker byte.
-     */
+    /** Index keys: the BSON of a document holding their values in order ("0", "1", ...). */
     private static final class IndexKeys extends BasicDataType<KeyValue> {
-
-        private static final byte BSON = 0;
-        private static final byte SERIALISED = 1;
-        private static final ObjectDataType SERIALISATION = new ObjectDataType();
 
         @Override
         public int compare(KeyValue left, KeyValue right) {
@@ -196,22 +188,14 @@ final class BsonTypes {
         public void write(WriteBuffer out, KeyValue key) {
             Document values = new Document();
             for (int i = 0; i < key.size(); i++) {
-                if (key.get(i) instanceof Missing) {
-                    out.put(SERIALISED);
-                    SERIALISATION.write(out, key);
-                    return;
-                }
-                values.put(Integer.toString(i), key.get(i));
+                // stored keys are normalised, missing values to null; BSON has no missing value
+                values.put(Integer.toString(i), Missing.isNullOrMissing(key.get(i)) ? null : key.get(i));
             }
-            out.put(BSON);
             writeBson(out, values);
         }
 
         @Override
         public KeyValue read(ByteBuffer in) {
-            if (in.get() == SERIALISED) {
-                return (KeyValue) SERIALISATION.read(in);
-            }
             List<Object> values = new ArrayList<>(readBson(in).values());
             return new KeyValue(values);
         }

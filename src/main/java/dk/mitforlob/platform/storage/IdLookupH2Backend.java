@@ -120,11 +120,11 @@ class IdLookupH2Backend extends H2Backend {
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
-            String name = getFullCollectionNamespace(collection.getCollectionName()) + "._index_" + indexName + INDEX_KEYS;
-            if (store().hasMap(name)) {
-                store().removeMap(name);
+            String name = getFullCollectionNamespace(collection.getCollectionName()) + "._index_" + indexName;
+            if (store().hasMap(name + INDEX_KEYS)) {
+                store().removeMap(name + INDEX_KEYS);
             }
-            store().openMap(INDEXES_BUILT).remove(name.substring(0, name.length() - INDEX_KEYS.length()));
+            store().openMap(INDEXES_BUILT).remove(name);
         }
 
         private MVStore store() {

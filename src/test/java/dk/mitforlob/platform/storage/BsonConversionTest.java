@@ -75,11 +75,8 @@ class BsonConversionTest {
         List<Document> written = things(30);
         writeJavaSerialised(written);
         try (MVStore file = MVStore.open(dataDir.resolve("mitforlob.mv.db").toString())) {
-            // as if killed while copying: half a copy, the collection not marked
-            MVMap<Object, Object> serialised = file.openMap(BsonConversion.DATA_PREFIX + NAMESPACE);
-            MVMap<Object, de.bwaldvogel.mongo.bson.Document> copy = bsonCopy(file);
-            serialised.entrySet().stream().limit(10).forEach(e -> copy.put(e.getKey(),
-                    (de.bwaldvogel.mongo.bson.Document) e.getValue()));
+            // as if killed while copying: a third of a copy, the collection not marked
+            copyFirst(file, 10);
         }
 
         assertThat(readAll()).isEqualTo(written);
@@ -91,9 +88,7 @@ class BsonConversionTest {
         writeJavaSerialised(written);
         try (MVStore file = MVStore.open(dataDir.resolve("mitforlob.mv.db").toString())) {
             // as if killed after the copy was marked whole and the Java-serialised map removed
-            MVMap<Object, Object> serialised = file.openMap(BsonConversion.DATA_PREFIX + NAMESPACE);
-            MVMap<Object, de.bwaldvogel.mongo.bson.Document> copy = bsonCopy(file);
-            serialised.forEach((key, value) -> copy.put(key, (de.bwaldvogel.mongo.bson.Document) value));
+            MVMap<Object, Object> serialised = copyFirst(file, Long.MAX_VALUE);
             file.openMap(BsonConversion.STATE).put(NAMESPACE, BsonConversion.COPIED);
             file.removeMap(serialised);
         }
@@ -127,9 +122,14 @@ class BsonConversionTest {
         assertThat(readAll()).isEqualTo(things(2));
     }
 
-    private static MVMap<Object, de.bwaldvogel.mongo.bson.Document> bsonCopy(MVStore file) {
-        return file.openMap(BsonConversion.COPY_PREFIX + NAMESPACE,
+    /** Copies the first {@code count} documents as the conversion does; returns the Java-serialised map. */
+    private static MVMap<Object, Object> copyFirst(MVStore file, long count) {
+        MVMap<Object, Object> serialised = file.openMap(BsonConversion.DATA_PREFIX + NAMESPACE);
+        MVMap<Object, de.bwaldvogel.mongo.bson.Document> copy = file.openMap(BsonConversion.COPY_PREFIX + NAMESPACE,
                 new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(BsonTypes.DOCUMENTS));
+        serialised.entrySet().stream().limit(count)
+                .forEach(e -> copy.put(e.getKey(), (de.bwaldvogel.mongo.bson.Document) e.getValue()));
+        return serialised;
     }
 
     private List<Document> readAll() {
